@@ -1,0 +1,97 @@
+// See link_policy.h.
+#include "model/link_policy.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace reader {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+bool has_control_or_space(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+// The scheme of an absolute URL ("https"), or empty when there is none.
+std::string scheme_of(std::string_view href) {
+    for (size_t i = 0; i < href.size(); ++i) {
+        const char c = href[i];
+        if (c == ':') return i > 0 ? lower_ascii(href.substr(0, i)) : std::string();
+        const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+        if (!ok) return {};
+    }
+    return {};
+}
+
+}  // namespace
+
+SanitizedLink sanitize_link(std::string_view href) {
+    SanitizedLink out;
+    // Browsers strip leading/trailing whitespace and embedded tabs/newlines before
+    // reading a scheme ("java\nscript:"): refuse control characters outright.
+    while (!href.empty() && href.front() == ' ') href.remove_prefix(1);
+    while (!href.empty() && href.back() == ' ') href.remove_suffix(1);
+    if (href.empty() || has_control_or_space(href)) return out;
+
+    const std::string scheme = scheme_of(href);
+    if (scheme == "http" || scheme == "https") {
+        out.keep = true;
+        out.target = LinkTarget::External;
+        out.href = std::string(href);
+        return out;
+    }
+    if (scheme == "mailto") {
+        out.keep = true;
+        out.target = LinkTarget::Mail;
+        out.href = std::string(href);
+        return out;
+    }
+    if (!scheme.empty()) return out;  // javascript:, data:, file:, ...
+
+    // In-bundle: "#article=ID" (the reader's own deep link), "article:ID" is taken
+    // above as a scheme and refused, so bundles use the hash form or a bare "#anchor".
+    constexpr std::string_view kArticle = "#article=";
+    if (href.substr(0, kArticle.size()) == kArticle) {
+        std::string_view id = href.substr(kArticle.size());
+        const size_t amp = id.find('&');
+        if (amp != std::string_view::npos) id = id.substr(0, amp);
+        if (id.empty()) return out;
+        out.keep = true;
+        out.target = LinkTarget::Article;
+        out.article_id = std::string(id);
+        out.href = std::string(href);
+        return out;
+    }
+    if (href.front() == '#') {
+        out.keep = true;
+        out.target = LinkTarget::Anchor;
+        out.href = std::string(href);
+        return out;
+    }
+    return out;  // relative paths and protocol-relative "//host" are not kept
+}
+
+bool is_safe_image_src(std::string_view src) {
+    if (src.empty() || has_control_or_space(src)) return false;
+    const std::string scheme = scheme_of(src);
+    if (scheme == "http" || scheme == "https") return true;
+    if (!scheme.empty()) return false;
+    if (src.substr(0, 2) == "//" || src.front() == '/' || src.front() == '\\') return false;
+    // No ".." segment: images stay inside the bundle's folder.
+    size_t pos = 0;
+    while (pos <= src.size()) {
+        size_t next = src.find('/', pos);
+        if (next == std::string_view::npos) next = src.size();
+        if (src.substr(pos, next - pos) == "..") return false;
+        pos = next + 1;
+    }
+    return true;
+}
+
+}  // namespace reader

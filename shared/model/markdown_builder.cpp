@@ -1,0 +1,412 @@
+// md4c callbacks → Block/Run/Link records (see markdown_builder.h).
+//
+// md4c reports a pre-order walk (enter/leave block, enter/leave span, text), which
+// matches the model's pre-order block storage: a stack of open blocks records where
+// each subtree ends, and a stack of open spans gives each text run its style.
+#include "model/markdown_builder.h"
+
+#include <md4c.h>
+
+extern "C" {
+#include <entity.h>
+}
+
+#include "model/link_policy.h"
+#include "text/utf8.h"
+
+namespace reader {
+namespace {
+
+struct SpanState {
+    uint16_t style = kStyleNone;
+    uint32_t link = UINT32_MAX;
+    bool dropped_link = false;
+};
+
+class Builder {
+public:
+    Builder(ModelWriter& w, const MarkdownLimits& limits) : w_(w), b_(w.bundle()), limits_(limits) {}
+
+    MarkdownOutput run(std::string_view md) {
+        out_.blocks.begin = static_cast<uint32_t>(b_.blocks.size());
+        MD_PARSER parser{};
+        parser.abi_version = 0;
+        parser.flags = markdown_flags();
+        parser.enter_block = &Builder::enter_block_cb;
+        parser.leave_block = &Builder::leave_block_cb;
+        parser.enter_span = &Builder::enter_span_cb;
+        parser.leave_span = &Builder::leave_span_cb;
+        parser.text = &Builder::text_cb;
+        md_parse(md.data(), static_cast<MD_SIZE>(md.size()), &parser, this);
+        // md4c always balances enter/leave, but a refused subtree (limits) may leave
+        // open entries behind: close them so every subtree_end is set.
+        close_implicit();
+        while (!open_.empty()) close_block();
+        out_.blocks.end = static_cast<uint32_t>(b_.blocks.size());
+        return std::move(out_);
+    }
+
+private:
+    // ------------------------------------------------------------ blocks
+    static int enter_block_cb(MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->enter_block(t, d); }
+    static int leave_block_cb(MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->leave_block(t, d); }
+    static int enter_span_cb(MD_SPANTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->enter_span(t, d); }
+    static int leave_span_cb(MD_SPANTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->leave_span(t, d); }
+    static int text_cb(MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
+        return static_cast<Builder*>(u)->text(t, std::string_view(s, n));
+    }
+
+    // Returns false when the block is not recorded (too deep / too many); its
+    // content then flows into the nearest recorded ancestor.
+    bool open_block(Block blk) {
+        if (b_.blocks.size() - out_.blocks.begin >= limits_.max_blocks) {
+            if (!warned_blocks_) out_.warnings.push_back("too many blocks; the rest of the body is dropped");
+            warned_blocks_ = true;
+            return false;
+        }
+        blk.level = blk.kind == BlockKind::Heading ? blk.level : static_cast<uint8_t>(std::min<size_t>(open_.size(), 255));
+        blk.runs.begin = blk.runs.end = static_cast<uint32_t>(b_.runs.size());
+        open_.push_back(static_cast<uint32_t>(b_.blocks.size()));
+        b_.blocks.push_back(blk);
+        return true;
+    }
+
+    void close_block() {
+        Block& blk = b_.blocks[open_.back()];
+        blk.subtree_end = static_cast<uint32_t>(b_.blocks.size());
+        if (collects_inlines(blk.kind)) blk.runs.end = static_cast<uint32_t>(b_.runs.size());
+        if (blk.kind == BlockKind::Code || blk.kind == BlockKind::HtmlText) {
+            // Code keeps its literal text (trailing newline trimmed for drawing).
+            while (!code_.empty() && code_.back() == '\n') code_.pop_back();
+            blk.code = w_.add_text(code_);
+            code_.clear();
+        }
+        open_.pop_back();
+    }
+
+    static bool collects_inlines(BlockKind k) {
+        return k == BlockKind::Paragraph || k == BlockKind::Heading || k == BlockKind::TableCell;
+    }
+
+    void close_implicit() {
+        if (implicit_open_) {
+            implicit_open_ = false;
+            close_block();
+        }
+    }
+
+    int enter_block(MD_BLOCKTYPE type, void* detail) {
+        close_implicit();
+        Block blk;
+        bool record = true;
+        switch (type) {
+            case MD_BLOCK_DOC: record = false; break;
+            case MD_BLOCK_QUOTE: blk.kind = BlockKind::Quote; break;
+            case MD_BLOCK_UL: {
+                auto* d = static_cast<MD_BLOCK_UL_DETAIL*>(detail);
+                blk.kind = BlockKind::List;
+                blk.tight = d->is_tight != 0;
+                break;
+            }
+            case MD_BLOCK_OL: {
+                auto* d = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
+                blk.kind = BlockKind::List;
+                blk.ordered = true;
+                blk.tight = d->is_tight != 0;
+                blk.start = d->start;
+                break;
+            }
+            case MD_BLOCK_LI: {
+                auto* d = static_cast<MD_BLOCK_LI_DETAIL*>(detail);
+                blk.kind = BlockKind::ListItem;
+                if (d->is_task) blk.task = (d->task_mark == ' ') ? TaskState::Open : TaskState::Done;
+                break;
+            }
+            case MD_BLOCK_HR: blk.kind = BlockKind::ThematicBreak; break;
+            case MD_BLOCK_H: {
+                blk.kind = BlockKind::Heading;
+                blk.level = static_cast<uint8_t>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+                break;
+            }
+            case MD_BLOCK_CODE: {
+                auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+                blk.kind = BlockKind::Code;
+                blk.info = w_.add_text(attribute_text(d->lang));
+                break;
+            }
+            case MD_BLOCK_HTML: blk.kind = BlockKind::HtmlText; break;
+            case MD_BLOCK_P: blk.kind = BlockKind::Paragraph; break;
+            case MD_BLOCK_TABLE: {
+                blk.kind = BlockKind::Table;
+                blk.columns = static_cast<uint16_t>(std::min<unsigned>(static_cast<MD_BLOCK_TABLE_DETAIL*>(detail)->col_count, 1000));
+                break;
+            }
+            case MD_BLOCK_THEAD: in_thead_ = true; record = false; break;
+            case MD_BLOCK_TBODY: record = false; break;
+            case MD_BLOCK_TR: blk.kind = BlockKind::TableRow; blk.header = in_thead_; break;
+            case MD_BLOCK_TH:
+            case MD_BLOCK_TD: {
+                blk.kind = BlockKind::TableCell;
+                blk.header = type == MD_BLOCK_TH;
+                switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
+                    case MD_ALIGN_LEFT: blk.align = Align::Left; break;
+                    case MD_ALIGN_CENTER: blk.align = Align::Center; break;
+                    case MD_ALIGN_RIGHT: blk.align = Align::Right; break;
+                    default: blk.align = Align::Default; break;
+                }
+                break;
+            }
+        }
+        if (record) {
+            const bool is_container = blk.kind == BlockKind::Quote || blk.kind == BlockKind::List ||
+                                      blk.kind == BlockKind::ListItem;
+            if (is_container && open_.size() >= limits_.max_depth) {
+                // Too deep: its content joins the enclosing block instead.
+                if (!warned_depth_) out_.warnings.push_back("nesting deeper than " + std::to_string(limits_.max_depth) + " levels is flattened");
+                warned_depth_ = true;
+                record = false;
+            } else {
+                record = open_block(blk);
+            }
+        }
+        recorded_.push_back(record);
+        return 0;
+    }
+
+    int leave_block(MD_BLOCKTYPE type, void*) {
+        close_implicit();
+        if (type == MD_BLOCK_THEAD) in_thead_ = false;
+        const bool record = recorded_.back();
+        recorded_.pop_back();
+        if (record && !open_.empty()) close_block();
+        return 0;
+    }
+
+    // ------------------------------------------------------------ spans
+    int enter_span(MD_SPANTYPE type, void* detail) {
+        SpanState s = spans_.empty() ? SpanState{} : spans_.back();
+        switch (type) {
+            case MD_SPAN_EM: s.style |= kStyleEmphasis; break;
+            case MD_SPAN_STRONG: s.style |= kStyleStrong; break;
+            case MD_SPAN_CODE: s.style |= kStyleCode; break;
+            case MD_SPAN_DEL: s.style |= kStyleStrike; break;
+            case MD_SPAN_U: s.style |= kStyleUnderline; break;
+            case MD_SPAN_A: {
+                auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
+                const uint32_t link = add_link(attribute_text(d->href), attribute_text(d->title));
+                if (link != UINT32_MAX) {
+                    s.style |= kStyleLink;
+                    s.link = link;
+                }
+                break;
+            }
+            case MD_SPAN_IMG: {
+                auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+                // The alt text arrives as text callbacks until leave_span: collect it.
+                image_depth_++;
+                if (image_depth_ == 1) {
+                    image_alt_.clear();
+                    image_src_ = attribute_text(d->src);
+                    image_title_ = attribute_text(d->title);
+                }
+                break;
+            }
+            default: break;  // LaTeX and wiki links are not enabled
+        }
+        spans_.push_back(s);
+        return 0;
+    }
+
+    int leave_span(MD_SPANTYPE type, void*) {
+        if (type == MD_SPAN_IMG && image_depth_ > 0 && --image_depth_ == 0) {
+            SpanState s = spans_.size() >= 2 ? spans_[spans_.size() - 2] : SpanState{};
+            if (is_safe_image_src(image_src_)) {
+                Link l;
+                l.href = w_.add_text(image_src_);
+                l.title = w_.add_text(image_title_);
+                l.target = LinkTarget::External;
+                Run r;
+                r.kind = RunKind::Image;
+                r.style = s.style;
+                r.link = static_cast<uint32_t>(b_.links.size());
+                r.text = w_.add_text(image_alt_);
+                b_.links.push_back(l);
+                push_run(r);
+            } else {
+                out_.warnings.push_back("image source '" + clip(image_src_) + "' is not allowed; its alt text is shown");
+                add_run(image_alt_, s);
+            }
+        }
+        if (!spans_.empty()) spans_.pop_back();
+        return 0;
+    }
+
+    uint32_t add_link(const std::string& href, const std::string& title) {
+        SanitizedLink s = sanitize_link(href);
+        if (!s.keep) {
+            out_.warnings.push_back("link to '" + clip(href) + "' removed (only http, https, mailto and in-bundle links are kept)");
+            return UINT32_MAX;
+        }
+        Link l;
+        l.href = w_.add_text(s.href);
+        l.title = w_.add_text(title);
+        l.target = s.target;
+        const auto index = static_cast<uint32_t>(b_.links.size());
+        b_.links.push_back(l);
+        if (s.target == LinkTarget::Article) out_.article_links.push_back(index);
+        return index;
+    }
+
+    // ------------------------------------------------------------ text
+    int text(MD_TEXTTYPE type, std::string_view s) {
+        std::string decoded;
+        std::string_view piece = s;
+        switch (type) {
+            case MD_TEXT_NULLCHAR: piece = "\xEF\xBF\xBD"; break;  // U+FFFD, as CommonMark asks
+            case MD_TEXT_ENTITY: decoded = decode_entity(s); piece = decoded; break;
+            case MD_TEXT_BR:
+            case MD_TEXT_SOFTBR:
+                if (image_depth_ > 0) { image_alt_ += ' '; return 0; }
+                if (in_code_block()) { code_ += '\n'; return 0; }
+                push_break(type == MD_TEXT_BR ? RunKind::HardBreak : RunKind::SoftBreak);
+                return 0;
+            default: break;  // NORMAL, CODE, HTML (inert text), LATEXMATH
+        }
+        if (image_depth_ > 0) {
+            image_alt_.append(piece);
+            return 0;
+        }
+        if (in_code_block()) {
+            code_.append(piece);
+            return 0;
+        }
+        add_run(piece, spans_.empty() ? SpanState{} : spans_.back());
+        return 0;
+    }
+
+    bool in_code_block() const {
+        if (open_.empty()) return false;
+        const BlockKind k = b_.blocks[open_.back()].kind;
+        return k == BlockKind::Code || k == BlockKind::HtmlText;
+    }
+
+    void add_run(std::string_view piece, const SpanState& s) {
+        if (piece.empty()) return;
+        // Consecutive text with the same style merges into one run (md4c splits
+        // text at entities and escapes): fewer runs, simpler layout.
+        if (!b_.runs.empty() && inline_target_open() && b_.runs.size() > current_runs_begin()) {
+            Run& last = b_.runs.back();
+            if (last.kind == RunKind::Text && last.style == s.style && last.link == s.link &&
+                last.text.off + last.text.len == b_.text.size()) {
+                const Str more = w_.add_text(piece);
+                last.text.len += more.len;
+                return;
+            }
+        }
+        Run r;
+        r.kind = RunKind::Text;
+        r.style = s.style;
+        r.link = s.link;
+        r.text = w_.add_text(piece);
+        push_run(r);
+    }
+
+    void push_break(RunKind kind) {
+        Run r;
+        r.kind = kind;
+        push_run(r);
+    }
+
+    bool inline_target_open() const {
+        return !open_.empty() && collects_inlines(b_.blocks[open_.back()].kind);
+    }
+    size_t current_runs_begin() const { return b_.blocks[open_.back()].runs.begin; }
+
+    void push_run(const Run& r) {
+        if (!inline_target_open()) {
+            // Inline content outside a paragraph (e.g. inside a flattened container):
+            // give it a paragraph of its own so nothing is lost.
+            Block p;
+            p.kind = BlockKind::Paragraph;
+            if (!open_block(p)) return;
+            implicit_open_ = true;  // closed before the next block event
+        }
+        b_.runs.push_back(r);
+    }
+
+    // ------------------------------------------------------------ helpers
+    static std::string attribute_text(const MD_ATTRIBUTE& a) {
+        std::string out;
+        if (a.text == nullptr) return out;
+        for (int i = 0; a.substr_offsets[i] < a.size; ++i) {
+            std::string_view part(a.text + a.substr_offsets[i], a.substr_offsets[i + 1] - a.substr_offsets[i]);
+            switch (a.substr_types[i]) {
+                case MD_TEXT_ENTITY: out += decode_entity(part); break;
+                case MD_TEXT_NULLCHAR: out += "\xEF\xBF\xBD"; break;
+                default: out.append(part); break;
+            }
+        }
+        return out;
+    }
+
+    // "&amp;", "&#123;", "&#x1F600;" → UTF-8; unknown entities stay literal.
+    static std::string decode_entity(std::string_view e) {
+        std::string out;
+        if (e.size() >= 3 && e[1] == '#') {
+            uint32_t cp = 0;
+            bool hex = e[2] == 'x' || e[2] == 'X';
+            for (size_t i = hex ? 3 : 2; i + 1 < e.size(); ++i) {
+                const char c = e[i];
+                uint32_t digit = 0;
+                if (c >= '0' && c <= '9') digit = static_cast<uint32_t>(c - '0');
+                else if (hex && c >= 'a' && c <= 'f') digit = static_cast<uint32_t>(c - 'a' + 10);
+                else if (hex && c >= 'A' && c <= 'F') digit = static_cast<uint32_t>(c - 'A' + 10);
+                else return std::string(e);
+                cp = cp * (hex ? 16 : 10) + digit;
+                if (cp > 0x10FFFF) { cp = 0xFFFD; break; }
+            }
+            if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+            text::append_utf8(out, cp);
+            return out;
+        }
+        if (const ENTITY* ent = entity_lookup(e.data(), e.size())) {
+            text::append_utf8(out, ent->codepoints[0]);
+            if (ent->codepoints[1]) text::append_utf8(out, ent->codepoints[1]);
+            return out;
+        }
+        return std::string(e);
+    }
+
+    static std::string clip(const std::string& s) { return s.size() > 60 ? s.substr(0, 57) + "..." : s; }
+
+    ModelWriter& w_;
+    Bundle& b_;
+    MarkdownLimits limits_;
+    MarkdownOutput out_;
+    std::vector<uint32_t> open_;       // indices of open recorded blocks
+    std::vector<bool> recorded_;       // per md4c block: was it recorded?
+    std::vector<SpanState> spans_;
+    std::string code_;
+    std::string image_alt_, image_src_, image_title_;
+    int image_depth_ = 0;
+    bool implicit_open_ = false;  // a paragraph opened for loose inline content (tight list items)
+    bool in_thead_ = false;
+    bool warned_depth_ = false;
+    bool warned_blocks_ = false;
+};
+
+}  // namespace
+
+unsigned markdown_flags() {
+    // GitHub dialect (tables, strikethrough, task lists, permissive autolinks).
+    // Raw HTML stays enabled in the parser so it is recognized and kept as inert
+    // text, exactly as written, instead of being parsed as Markdown.
+    return MD_DIALECT_GITHUB;
+}
+
+MarkdownOutput build_markdown(ModelWriter& w, std::string_view markdown, const MarkdownLimits& limits) {
+    Builder builder(w, limits);
+    return builder.run(markdown);
+}
+
+}  // namespace reader
