@@ -99,6 +99,7 @@ public:
 
     void run() {
         const Ctx page{0, s_.width, 0, false};
+        container_start_ = true;  // nothing above the first block
         header(page);
         if (t_.hero_before_lead) { hero(page); lead(page); }
         else { lead(page); hero(page); }
@@ -166,7 +167,7 @@ private:
         }
         if (!t_.subtitle.empty()) { open(0); plain(t_.subtitle, TextRole::Subtitle, Part::Title, c); close(0.6f * B_); }
         if (!t_.meta.empty()) { open(0); plain(t_.meta, TextRole::Meta, Part::Header, c); close(0.6f * B_); }
-        close(1.0f * B_);
+        if (y_ > 0) close(1.0f * B_);
     }
 
     void lead(const Ctx& c) {
