@@ -1,0 +1,682 @@
+// Searching the index: query parsing, term expansion over variants and prefixes,
+// BM25F accumulation, phrase and adjacency checks on positions, ranking, snippets.
+#include <algorithm>
+#include <cmath>
+
+#include "search/index_impl.h"
+#include "search/tokenizer.h"
+#include "text/normalize.h"
+#include "text/unicode_data.h"
+#include "text/utf8.h"
+#include "text/vietnamese.h"
+
+namespace reader::search {
+
+namespace detail {
+
+constexpr int kMaxQueryTokens = 12;
+constexpr uint32_t kNone = UINT32_MAX;
+constexpr size_t kMaxPrefixExpansions = 48;
+constexpr size_t kAdjacencyBudget = 4000;   // candidate documents checked for adjacency
+constexpr float kExpansionWeight = 0.6f;    // a longer syllable matched by prefix
+constexpr float kFoldedWeight = 0.35f;      // same folded key, other diacritics
+constexpr float kFoldedDWeight = 0.8f;      // differs only by d / đ
+constexpr float kAdjacencyWeight = 1.0f;
+
+struct QueryToken {
+    std::string exact, exact_case, folded, folded_case;
+    bool diacritics = false;
+    bool prefix = false;
+    int group = -1;  // phrase group: quoted, or a code joined by connectors
+};
+
+struct TermRef {
+    uint32_t variant;
+    float weight;
+    bool exact;
+};
+
+struct DocRec {
+    uint32_t doc;
+    uint32_t mask;
+    uint32_t exact_mask;
+    uint32_t first_unit;
+    float tfw[kMaxQueryTokens];
+    float score;
+};
+
+struct UnitRec {
+    uint32_t unit;
+    uint32_t mask;
+    uint32_t next;  // next unit record of the same document
+    float score;
+    int32_t head[kMaxQueryTokens];  // PosRef list per query token
+};
+
+struct PosRef {
+    uint32_t ptr;  // offset of the position data in postings
+    uint32_t tf;
+    int32_t next;
+};
+
+struct Scratch {
+    std::vector<uint32_t> doc_slot, unit_slot;
+    std::vector<DocRec> docs;
+    std::vector<UnitRec> units;
+    std::vector<PosRef> refs;
+    std::vector<uint32_t> candidates;
+    std::vector<uint32_t> positions[kMaxQueryTokens];
+};
+
+}  // namespace detail
+
+using namespace detail;
+
+// ------------------------------------------------------------------ Index basics
+Index::Impl::Impl() : scratch(std::make_unique<Scratch>()) {}
+Index::Impl::~Impl() = default;
+Index::Index() : impl_(std::make_unique<Impl>()) {}
+Index::~Index() = default;
+Index::Index(Index&&) noexcept = default;
+Index& Index::operator=(Index&&) noexcept = default;
+
+const char* field_name(Field f) {
+    static const char* const kNames[kFieldCount] = {"title", "lead", "body", "caption", "author", "tag", "announcement", "comment"};
+    return uint32_t(f) < kFieldCount ? kNames[uint32_t(f)] : "body";
+}
+
+void Index::Impl::derive() {
+    // BM25F: a unit's term frequency counts w_field / (1 - b + b * L / avgL), where L is
+    // the length of that field in the unit's document (all its units together).
+    const size_t nd = doc_ids.size();
+    std::vector<uint32_t> field_len(nd * kFieldCount, 0);
+    double sum[kFieldCount] = {};
+    uint32_t count[kFieldCount] = {};
+    for (const Unit& u : units) field_len[size_t(u.doc) * kFieldCount + size_t(u.field)] += u.length;
+    for (size_t d = 0; d < nd; ++d)
+        for (int f = 0; f < kFieldCount; ++f)
+            if (uint32_t l = field_len[d * kFieldCount + f]) {
+                sum[f] += l;
+                ++count[f];
+            }
+    unit_norm.resize(units.size());
+    for (size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        int f = int(u.field);
+        double avg = count[f] ? sum[f] / count[f] : 1.0;
+        double len = field_len[size_t(u.doc) * kFieldCount + f];
+        unit_norm[i] = float(kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * len / std::max(avg, 1.0)));
+    }
+    const size_t nf = folded_off.size() - 1;
+    folded_df.assign(nf, 0);
+    for (size_t f = 0; f < nf; ++f) {
+        uint64_t s = 0;
+        for (uint32_t v = folded_var[f]; v < folded_var[f + 1]; ++v) s += variant_df[v];
+        folded_df[f] = uint32_t(std::min<uint64_t>(s, UINT32_MAX));
+    }
+    scratch->doc_slot.assign(nd, kNone);
+    scratch->unit_slot.assign(units.size(), kNone);
+}
+
+std::string_view Index::Impl::unit_text(uint32_t u) const {
+    if (has_text) return std::string_view(texts).substr(text_off[u], text_off[u + 1] - text_off[u]);
+    if (source) {
+        const Unit& x = units[u];
+        return source(doc_ids[x.doc], x.field, x.sub_id);
+    }
+    return {};
+}
+
+void Index::set_text_source(TextSource source) { impl_->source = std::move(source); }
+
+IndexStats Index::stats() const {
+    const Impl& x = *impl_;
+    IndexStats s;
+    s.documents = uint32_t(x.doc_ids.size());
+    s.units = uint32_t(x.units.size());
+    s.tokens_indexed = uint32_t(std::min<uint64_t>(x.tokens, UINT32_MAX));
+    s.folded_terms = uint32_t(x.folded_off.size() - 1);
+    s.variants = uint32_t(x.variant_df.size());
+    s.postings_bytes = x.postings.capacity();
+    s.dictionary_bytes = x.folded_keys.capacity() + x.variant_keys.capacity() +
+                         4 * (x.folded_off.capacity() + x.folded_var.capacity() + x.folded_df.capacity() +
+                              x.variant_off.capacity() + x.post_off.capacity() + x.variant_df.capacity());
+    s.unit_bytes = x.units.capacity() * sizeof(Unit) + x.unit_norm.capacity() * 4 + x.doc_ids.capacity() * 4 +
+                   x.doc_dates.capacity() * 8 + 4 * (x.scratch->doc_slot.capacity() + x.scratch->unit_slot.capacity());
+    s.text_bytes = x.texts.capacity() + x.text_off.capacity() * 4;
+    s.memory_bytes = s.postings_bytes + s.dictionary_bytes + s.unit_bytes + s.text_bytes;
+    return s;
+}
+
+// ------------------------------------------------------------------ query parsing
+namespace {
+
+std::string lower_nfc(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (size_t i = 0; i < key.size();) {
+        unsigned char c = static_cast<unsigned char>(key[i]);
+        if (c < 0x80) {
+            out.push_back(char(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            ++i;
+            continue;
+        }
+        text::append_utf8(out, text::to_lower(text::next_codepoint(key, i)));
+    }
+    return out;
+}
+
+// đ (U+0111) -> d, for the "typed d for đ" closeness test.
+std::string without_dd(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i + 1 < s.size() && s[i] == '\xC4' && s[i + 1] == '\x91') {
+            out.push_back('d');
+            ++i;
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    return out;
+}
+
+std::vector<QueryToken> parse_query(const Query& q) {
+    std::vector<QueryToken> tokens;
+    std::string text = text::to_nfc(q.text);
+    // Quoted stretches are phrases; an unterminated quote runs to the end.
+    std::vector<std::pair<std::string_view, bool>> parts;  // (text, quoted)
+    {
+        std::string_view s = text;
+        bool quoted = false;
+        size_t start = 0;
+        for (size_t i = 0; i <= s.size(); ++i) {
+            if (i == s.size() || s[i] == '"') {
+                if (i > start) parts.push_back({s.substr(start, i - start), quoted});
+                quoted = !quoted;
+                start = i + 1;
+            }
+        }
+    }
+    int groups = 0;
+    std::string key;
+    for (auto [part, quoted] : parts) {
+        Tokenizer tz(part);
+        Token t;
+        int group = quoted ? groups++ : -1;
+        int code_group = -1;
+        size_t first_in_part = tokens.size();
+        while (tokens.size() < size_t(kMaxQueryTokens) && tz.next(t)) {
+            QueryToken qt;
+            std::string_view tok = t.in(part);
+            token_key(tok, t.ascii, t.simple, key);
+            qt.exact_case = key;
+            qt.exact = lower_nfc(key);
+            qt.folded_case = text::fold(key, text::Case::Keep);
+            qt.folded = text::fold(key);
+            qt.diacritics = text::has_diacritics(key);
+            if (quoted) {
+                qt.group = group;
+            } else if (t.joined && tokens.size() > first_in_part) {
+                if (tokens.back().group < 0) {
+                    code_group = groups++;
+                    tokens.back().group = code_group;
+                }
+                qt.group = tokens.back().group;
+            }
+            tokens.push_back(std::move(qt));
+        }
+    }
+    // Search as you type: the last syllable may be incomplete, unless the query ends
+    // with a space or a closing quote, or whole words are asked for.
+    if (!tokens.empty() && !q.whole_words && tokens.back().group < 0 && !text.empty()) {
+        unsigned char last = static_cast<unsigned char>(text.back());
+        if (last != ' ' && last != '"' && last != '\t' && last != '\n') tokens.back().prefix = true;
+    }
+    return tokens;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// The variants a query token reads, with weights: exact spelling 1, folded 0.35,
+// longer syllables by prefix 0.6 of that.
+std::vector<TermRef> resolve(const Index::Impl& x, const QueryToken& t, const Query& q) {
+    std::vector<TermRef> refs;
+    const uint32_t nf = uint32_t(x.folded_off.size() - 1);
+    // First folded key >= t.folded.
+    uint32_t lo = 0, hi = nf;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (x.folded_key(mid) < t.folded) lo = mid + 1; else hi = mid;
+    }
+    std::vector<uint32_t> folded_terms;
+    if (lo < nf && x.folded_key(lo) == t.folded) folded_terms.push_back(lo);
+    if (t.prefix) {
+        std::vector<uint32_t> longer;
+        for (uint32_t f = lo; f < nf && starts_with(x.folded_key(f), t.folded); ++f)
+            if (x.folded_key(f) != t.folded) longer.push_back(f);
+        if (longer.size() > kMaxPrefixExpansions) {
+            std::partial_sort(longer.begin(), longer.begin() + kMaxPrefixExpansions, longer.end(),
+                              [&](uint32_t a, uint32_t b) { return x.folded_df[a] > x.folded_df[b]; });
+            longer.resize(kMaxPrefixExpansions);
+        }
+        folded_terms.insert(folded_terms.end(), longer.begin(), longer.end());
+    }
+    const std::string exact_dd = without_dd(t.exact);
+    for (uint32_t f : folded_terms) {
+        bool expansion = x.folded_key(f) != t.folded;
+        for (uint32_t v = x.folded_var[f]; v < x.folded_var[f + 1]; ++v) {
+            std::string_view key = x.variant_key(v);
+            auto same = [&](std::string_view a, std::string_view b) { return t.prefix ? starts_with(a, b) : a == b; };
+            std::string lower = lower_nfc(key);
+            bool exact = same(lower, t.exact);
+            float w = 1.0f;
+            if (q.match_diacritics) {
+                if (!(q.match_case ? same(key, t.exact_case) : exact)) continue;
+            } else {
+                if (q.match_case && !same(text::fold(key, text::Case::Keep), t.folded_case)) continue;
+                if (t.diacritics && !exact) w = same(without_dd(lower), exact_dd) ? kFoldedDWeight : kFoldedWeight;
+                if (!t.diacritics) exact = true;  // nothing typed to be exact about
+            }
+            if (expansion) w *= kExpansionWeight;
+            refs.push_back({v, w, exact});
+        }
+    }
+    return refs;
+}
+
+inline void decode_positions(const uint8_t* base, const PosRef& r, std::vector<uint32_t>& out) {
+    const uint8_t* p = base + r.ptr;
+    uint32_t pos = 0;
+    for (uint32_t k = 0; k < r.tf; ++k) {
+        uint32_t d = get_varint(p);
+        pos = k == 0 ? d : pos + d;
+        out.push_back(pos);
+    }
+}
+
+bool has_adjacent(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+    size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        uint64_t want = uint64_t(a[i]) + 1;
+        if (b[j] == want) return true;
+        if (b[j] < want) ++j; else ++i;
+    }
+    return false;
+}
+
+bool contains(const std::vector<uint32_t>& v, uint32_t x) { return std::binary_search(v.begin(), v.end(), x); }
+
+}  // namespace
+
+// ------------------------------------------------------------------ snippets
+namespace {
+
+struct Highlighter {
+    const std::vector<QueryToken>& tokens;
+    const Query& q;
+
+    bool matches(std::string_view tok, const Token& t, std::string& key, std::string& folded) const {
+        folded.clear();
+        text::append_fold(folded, tok, q.match_case ? text::Case::Keep : text::Case::Fold);
+        bool any = false;
+        for (const QueryToken& qt : tokens) {
+            const std::string& want = q.match_case ? qt.folded_case : qt.folded;
+            if (qt.prefix ? starts_with(folded, want) : folded == want) { any = true; break; }
+        }
+        if (!any || !q.match_diacritics) return any;
+        token_key(tok, t.ascii, t.simple, key);
+        std::string lower = q.match_case ? key : lower_nfc(key);
+        for (const QueryToken& qt : tokens) {
+            const std::string& want = q.match_case ? qt.exact_case : qt.exact;
+            if (qt.prefix ? starts_with(lower, want) : lower == want) return true;
+        }
+        return false;
+    }
+
+    std::vector<ByteRange> ranges(std::string_view text) const {
+        std::vector<ByteRange> out;
+        Tokenizer tz(text);
+        Token t;
+        std::string key, folded;
+        uint32_t last_end = UINT32_MAX;
+        while (tz.next(t)) {
+            if (!matches(t.in(text), t, key, folded)) continue;
+            // Merge with the previous match when only white space or one connector
+            // separates them ("Hà Nội" is highlighted as one range).
+            bool merge = false;
+            if (!out.empty() && last_end != UINT32_MAX) {
+                std::string_view gap = text.substr(last_end, t.begin - last_end);
+                merge = gap.size() <= 1 || (gap.size() <= 3 && gap.find_first_not_of(" ") == std::string_view::npos);
+            }
+            if (merge) out.back().end = t.end; else out.push_back({t.begin, t.end});
+            last_end = t.end;
+        }
+        return out;
+    }
+};
+
+constexpr size_t kSnippetBytes = 220;
+constexpr size_t kSnippetLead = 60;
+
+void make_snippet(std::string_view text, const std::vector<ByteRange>& matches, Hit& hit) {
+    hit.matches = matches;
+    if (text.size() <= kSnippetBytes) {
+        hit.snippet.assign(text);
+        hit.snippet_highlights = matches;
+        return;
+    }
+    // The window starts a little before the longest match (the first of equals).
+    ByteRange focus{0, 0};
+    for (const ByteRange& r : matches)
+        if (r.end - r.begin > focus.end - focus.begin) focus = r;
+    size_t begin = focus.begin > kSnippetLead ? focus.begin - kSnippetLead : 0;
+    size_t end = std::min(text.size(), begin + kSnippetBytes);
+    if (end == text.size()) begin = end > kSnippetBytes ? end - kSnippetBytes : 0;
+    // Move inward to spaces so that no word is cut (when a space is near).
+    if (begin > 0) {
+        size_t sp = text.find(' ', begin);
+        if (sp != std::string_view::npos && sp < begin + 24 && sp < focus.begin) begin = sp + 1;
+        else begin = text::utf8_prev_boundary(text, begin + 1);
+    }
+    if (end < text.size()) {
+        size_t sp = text.rfind(' ', end);
+        if (sp != std::string_view::npos && sp > begin && sp + 24 > end && sp >= focus.end) end = sp;
+        else end = text::utf8_prev_boundary(text, end);
+    }
+    static const std::string kEllipsis = "\xE2\x80\xA6";  // …
+    size_t shift = 0;
+    if (begin > 0) {
+        hit.snippet = kEllipsis;
+        shift = kEllipsis.size();
+    }
+    hit.snippet.append(text.substr(begin, end - begin));
+    if (end < text.size()) hit.snippet += kEllipsis;
+    for (const ByteRange& r : matches) {
+        if (r.end <= begin || r.begin >= end) continue;
+        uint32_t b = uint32_t(std::max<size_t>(r.begin, begin) - begin + shift);
+        uint32_t e = uint32_t(std::min<size_t>(r.end, end) - begin + shift);
+        hit.snippet_highlights.push_back({b, e});
+    }
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ search
+Results Index::search(const Query& query) const {
+    const Impl& x = *impl_;
+    Scratch& s = *x.scratch;
+    Results results;
+    std::vector<QueryToken> tokens = parse_query(query);
+    const int nq = int(tokens.size());
+    if (nq == 0 || x.units.empty()) return results;
+
+    std::vector<std::vector<TermRef>> terms(nq);
+    std::vector<float> idf(nq);
+    std::vector<uint64_t> cost(nq);
+    const double n_units = double(x.units.size());
+    bool all_found = true;
+    for (int i = 0; i < nq; ++i) {
+        terms[i] = resolve(x, tokens[i], query);
+        uint64_t df = 0;
+        for (const TermRef& r : terms[i]) {
+            df += x.variant_df[r.variant];
+            cost[i] += x.post_off[r.variant + 1] - x.post_off[r.variant];
+        }
+        double d = std::min<double>(double(df), n_units);
+        idf[i] = float(std::log(1.0 + (n_units - d + 0.5) / (d + 0.5)));
+        if (terms[i].empty()) all_found = false;
+    }
+    std::vector<int> order(nq);
+    for (int i = 0; i < nq; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return cost[a] < cost[b]; });
+    const uint32_t full_mask = nq >= 32 ? UINT32_MAX : (1u << nq) - 1;
+    const uint8_t* base = x.postings.data();
+
+    auto reset = [&] {
+        for (const DocRec& d : s.docs) s.doc_slot[d.doc] = kNone;
+        for (const UnitRec& u : s.units) s.unit_slot[u.unit] = kNone;
+        s.docs.clear();
+        s.units.clear();
+        s.refs.clear();
+    };
+
+    auto accumulate = [&](bool and_mode) {
+        for (int oi = 0; oi < nq; ++oi) {
+            const int qi = order[oi];
+            const bool create = !and_mode || oi == 0;
+            const uint32_t bit = 1u << qi;
+            for (const TermRef& term : terms[qi]) {
+                const uint8_t* p = base + x.post_off[term.variant];
+                const uint8_t* end = base + x.post_off[term.variant + 1];
+                uint32_t unit = 0;
+                bool first = true;
+                while (p < end) {
+                    uint32_t delta = get_varint(p);
+                    unit = first ? delta : unit + delta;
+                    first = false;
+                    uint32_t tf = get_varint(p);
+                    uint32_t ptr;
+                    if (tf == 1) {
+                        ptr = uint32_t(p - base);
+                        get_varint(p);
+                    } else {
+                        uint32_t nbytes = get_varint(p);
+                        ptr = uint32_t(p - base);
+                        p += nbytes;
+                    }
+                    const uint32_t doc = x.units[unit].doc;
+                    uint32_t ds = s.doc_slot[doc];
+                    if (ds == kNone) {
+                        if (!create) continue;
+                        ds = uint32_t(s.docs.size());
+                        s.doc_slot[doc] = ds;
+                        DocRec& d = s.docs.emplace_back();
+                        d.doc = doc;
+                        d.mask = d.exact_mask = 0;
+                        d.first_unit = kNone;
+                        std::fill(std::begin(d.tfw), std::end(d.tfw), 0.0f);
+                        d.score = 0;
+                    }
+                    DocRec& d = s.docs[ds];
+                    const float c = term.weight * float(tf) * x.unit_norm[unit];
+                    d.tfw[qi] += c;
+                    d.mask |= bit;
+                    if (term.exact) d.exact_mask |= bit;
+                    uint32_t us = s.unit_slot[unit];
+                    if (us == kNone) {
+                        us = uint32_t(s.units.size());
+                        s.unit_slot[unit] = us;
+                        UnitRec& u = s.units.emplace_back();
+                        u.unit = unit;
+                        u.mask = 0;
+                        u.score = 0;
+                        u.next = d.first_unit;
+                        d.first_unit = us;
+                        std::fill(std::begin(u.head), std::end(u.head), -1);
+                    }
+                    UnitRec& u = s.units[us];
+                    u.mask |= bit;
+                    u.score += c * idf[qi];
+                    s.refs.push_back({ptr, tf, u.head[qi]});
+                    u.head[qi] = int32_t(s.refs.size() - 1);
+                }
+            }
+        }
+    };
+
+    bool relaxed = false;
+    reset();
+    if (all_found || nq == 1) accumulate(true);
+    s.candidates.clear();
+    for (uint32_t i = 0; i < s.docs.size(); ++i)
+        if (s.docs[i].mask == full_mask) s.candidates.push_back(i);
+    if (s.candidates.empty() && nq > 1) {
+        relaxed = true;
+        reset();
+        accumulate(false);
+        for (uint32_t i = 0; i < s.docs.size(); ++i)
+            if (s.docs[i].mask) s.candidates.push_back(i);
+    }
+
+    // BM25F per document, with a lift for exactly typed diacritics.
+    uint32_t diacritic_mask = 0;
+    for (int i = 0; i < nq; ++i)
+        if (tokens[i].diacritics && !query.match_diacritics) diacritic_mask |= 1u << i;
+    for (uint32_t ci : s.candidates) {
+        DocRec& d = s.docs[ci];
+        float score = 0;
+        for (int i = 0; i < nq; ++i) {
+            float t = d.tfw[i];
+            if (t > 0) score += idf[i] * t * (kK1 + 1) / (t + kK1);
+        }
+        if (diacritic_mask) {
+            int typed = __builtin_popcount(diacritic_mask);
+            int exact = __builtin_popcount(d.exact_mask & diacritic_mask);
+            score *= 1.0f + 0.3f * float(exact) / float(typed);
+        }
+        d.score = score;
+    }
+
+    // Phrases (quoted, or codes) must hold; adjacent query syllables earn a bonus.
+    bool has_groups = false;
+    for (const QueryToken& t : tokens) has_groups |= t.group >= 0;
+    if (nq > 1) {
+        auto by_score = [&](uint32_t a, uint32_t b) { return s.docs[a].score > s.docs[b].score; };
+        size_t budget = s.candidates.size();
+        if (!has_groups && budget > kAdjacencyBudget) {
+            std::nth_element(s.candidates.begin(), s.candidates.begin() + kAdjacencyBudget, s.candidates.end(), by_score);
+            budget = kAdjacencyBudget;
+        }
+        size_t kept = 0;
+        for (size_t k = 0; k < s.candidates.size(); ++k) {
+            uint32_t ci = s.candidates[k];
+            if (k >= budget) {
+                s.candidates[kept++] = ci;
+                continue;
+            }
+            DocRec& d = s.docs[ci];
+            float best_bonus = 0;
+            bool phrase_ok = !has_groups;
+            for (uint32_t us = d.first_unit; us != kNone; us = s.units[us].next) {
+                const UnitRec& u = s.units[us];
+                if (__builtin_popcount(u.mask) < 2) {
+                    // A group of one token (cannot happen) or a unit that cannot hold a phrase.
+                    continue;
+                }
+                for (int i = 0; i < nq; ++i) {
+                    s.positions[i].clear();
+                    for (int32_t r = u.head[i]; r >= 0; r = s.refs[r].next) decode_positions(base, s.refs[r], s.positions[i]);
+                    if (u.head[i] >= 0 && s.refs[u.head[i]].next >= 0) std::sort(s.positions[i].begin(), s.positions[i].end());
+                }
+                float pairs = 0;
+                for (int i = 0; i + 1 < nq; ++i)
+                    if (!s.positions[i].empty() && !s.positions[i + 1].empty() && has_adjacent(s.positions[i], s.positions[i + 1]))
+                        pairs += 0.5f * (idf[i] + idf[i + 1]);
+                const Unit& unit = x.units[u.unit];
+                float bonus = kAdjacencyWeight * pairs * kFieldWeight[int(unit.field)] / kFieldWeight[0];
+                best_bonus = std::max(best_bonus, bonus);
+                if (has_groups && !phrase_ok) {
+                    // Every group must appear contiguously in this unit.
+                    bool all = true;
+                    for (int i = 0; i < nq && all; ++i) {
+                        if (tokens[i].group < 0 || (i > 0 && tokens[i - 1].group == tokens[i].group)) continue;
+                        int j = i;
+                        while (j + 1 < nq && tokens[j + 1].group == tokens[i].group) ++j;
+                        bool found = false;
+                        for (uint32_t start : s.positions[i]) {
+                            bool ok = true;
+                            for (int k2 = i + 1; k2 <= j && ok; ++k2) ok = contains(s.positions[k2], start + uint32_t(k2 - i));
+                            if (ok) { found = true; break; }
+                        }
+                        all = found;
+                    }
+                    phrase_ok = all;
+                }
+            }
+            if (!phrase_ok) continue;
+            d.score += best_bonus;
+            s.candidates[kept++] = ci;
+        }
+        s.candidates.resize(kept);
+    }
+
+    // Rank: matched tokens (relaxed only), score in 0.5 % buckets, then recency.
+    auto rank_key = [&](const DocRec& d) { return d.score > 0 ? int32_t(std::floor(std::log(d.score) * 200.0f)) : INT32_MIN; };
+    auto better = [&](uint32_t a, uint32_t b) {
+        const DocRec& da = s.docs[a];
+        const DocRec& db = s.docs[b];
+        if (relaxed) {
+            int ca = __builtin_popcount(da.mask), cb = __builtin_popcount(db.mask);
+            if (ca != cb) return ca > cb;
+        }
+        int32_t ka = rank_key(da), kb = rank_key(db);
+        if (ka != kb) return ka > kb;
+        int64_t ta = x.doc_dates[da.doc], tb = x.doc_dates[db.doc];
+        if (ta != tb) return ta > tb;
+        return x.doc_ids[da.doc] < x.doc_ids[db.doc];
+    };
+    results.total = uint32_t(s.candidates.size());
+    results.relaxed = relaxed;
+    size_t want = std::min<size_t>(s.candidates.size(), size_t(query.offset) + query.limit);
+    std::partial_sort(s.candidates.begin(), s.candidates.begin() + want, s.candidates.end(), better);
+
+    Highlighter hl{tokens, query};
+    for (size_t k = query.offset; k < want; ++k) {
+        const DocRec& d = s.docs[s.candidates[k]];
+        uint32_t best = kNone;
+        float best_score = -1;
+        for (uint32_t us = d.first_unit; us != kNone; us = s.units[us].next) {
+            const UnitRec& u = s.units[us];
+            // Prefer the unit holding most query tokens, then the best scored.
+            float sc = u.score + 1000.0f * float(__builtin_popcount(u.mask));
+            if (sc > best_score || (sc == best_score && u.unit < best)) {
+                best_score = sc;
+                best = u.unit;
+            }
+        }
+        Hit hit;
+        hit.doc = x.doc_ids[d.doc];
+        hit.score = d.score;
+        if (best != kNone) {
+            const Unit& u = x.units[best];
+            hit.field = u.field;
+            hit.sub_id = u.sub_id;
+            if (query.snippets) {
+                std::string_view text = x.unit_text(best);
+                if (!text.empty()) make_snippet(text, hl.ranges(text), hit);
+            }
+        }
+        results.hits.push_back(std::move(hit));
+    }
+    reset();
+    return results;
+}
+
+// ------------------------------------------------------------------ find in text
+std::vector<ByteRange> find_in_text(std::string_view text, std::string_view query, FindOptions o) {
+    std::vector<ByteRange> out;
+    text::MappedText q = text::map_for_matching(query, o.match_diacritics, o.match_case);
+    std::u32string_view needle = q.chars;
+    while (!needle.empty() && needle.front() == U' ') needle.remove_prefix(1);
+    while (!needle.empty() && needle.back() == U' ') needle.remove_suffix(1);
+    if (needle.empty()) return out;
+    text::MappedText t = text::map_for_matching(text, o.match_diacritics, o.match_case);
+    std::u32string_view hay = t.chars;
+    auto word_at = [&](size_t k) { return k < hay.size() && text::is_word_char(hay[k]); };
+    size_t from = 0;
+    while (from + needle.size() <= hay.size()) {
+        size_t k = hay.find(needle, from);
+        if (k == std::u32string_view::npos) break;
+        size_t e = k + needle.size();
+        if (o.whole_words && ((k > 0 && word_at(k - 1) && word_at(k)) || (word_at(e) && word_at(e - 1)))) {
+            from = k + 1;
+            continue;
+        }
+        out.push_back({t.offsets[k], t.offsets[e]});
+        from = e;
+    }
+    return out;
+}
+
+}  // namespace reader::search
