@@ -32,7 +32,8 @@ DEB_PACKAGES = [
     "clang", "libclang-rt-14-dev",             # libFuzzer + sanitizers
     "emscripten",
     "nlohmann-json3-dev", "catch2",
-    "chromium", "fonts-noto-core", "python3-fonttools", "python3-brotli",
+    "chromium", "fonts-noto-core", "fonts-noto-mono", "fonttools",
+    "tesseract-ocr", "tesseract-ocr-vie",       # e2e tests read text back from screenshots
     "xz-utils", "dpkg-dev",                     # dpkg-dev: apt-get source
 ]
 

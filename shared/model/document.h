@@ -150,7 +150,7 @@ struct Article {
     Str source;
     Str lead;
     Image image;
-    Str body_markdown;            // kept for export (convert) and for the search index
+    Str body_markdown;            // the Markdown source, kept only when asked (reader-cli convert)
     Range blocks;                 // top-level blocks are found by walking subtree_end
     std::vector<RelatedLink> related;
     Range comments;               // top-level comments: indices into Bundle::comment_children

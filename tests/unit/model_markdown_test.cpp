@@ -1,0 +1,158 @@
+// Markdown → model: every CommonMark/GFM construct becomes the right blocks and
+// runs; raw HTML stays inert text; unsafe links and images are dropped.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "model/link_policy.h"
+#include "model/markdown_builder.h"
+
+using namespace reader;
+
+namespace {
+
+struct Built {
+    Bundle b;
+    MarkdownOutput out;
+};
+
+Built build(const std::string& md) {
+    Built r;
+    ModelWriter w(r.b);
+    r.out = build_markdown(w, md);
+    return r;
+}
+
+std::string runs_text(const Bundle& b, const Block& blk) {
+    std::string s;
+    for (uint32_t i = blk.runs.begin; i < blk.runs.end; ++i) {
+        const Run& r = b.runs[i];
+        if (r.kind == RunKind::Text || r.kind == RunKind::Image) s += b.str(r.text);
+        else if (r.kind == RunKind::SoftBreak) s += ' ';
+        else s += '\n';
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("paragraphs and headings keep their text and level", "[markdown]") {
+    Built r = build("# Một\n\nĐoạn văn *nghiêng* và **đậm**.\n\n### Ba\n");
+    REQUIRE(r.out.blocks.size() == 3);
+    const auto& h1 = r.b.blocks[0];
+    CHECK(h1.kind == BlockKind::Heading);
+    CHECK(h1.level == 1);
+    CHECK(runs_text(r.b, h1) == "Một");
+    const auto& p = r.b.blocks[1];
+    CHECK(p.kind == BlockKind::Paragraph);
+    CHECK(runs_text(r.b, p) == "Đoạn văn nghiêng và đậm.");
+    REQUIRE(p.runs.size() == 5);
+    CHECK(r.b.runs[p.runs.begin + 1].style == kStyleEmphasis);
+    CHECK(r.b.runs[p.runs.begin + 3].style == kStyleStrong);
+    CHECK(r.b.blocks[2].level == 3);
+}
+
+TEST_CASE("nested lists are stored in pre-order with subtree ends", "[markdown]") {
+    Built r = build("1. một\n2. hai\n   - a\n   - [x] b\n   - [ ] c\n");
+    const Bundle& b = r.b;
+    REQUIRE(b.blocks[0].kind == BlockKind::List);
+    CHECK(b.blocks[0].ordered);
+    CHECK(b.blocks[0].subtree_end == b.blocks.size());
+    int items = 0, tasks_done = 0, tasks_open = 0;
+    for (const auto& blk : b.blocks) {
+        items += blk.kind == BlockKind::ListItem;
+        tasks_done += blk.task == TaskState::Done;
+        tasks_open += blk.task == TaskState::Open;
+    }
+    CHECK(items == 5);
+    CHECK(tasks_done == 1);
+    CHECK(tasks_open == 1);
+}
+
+TEST_CASE("tables keep columns, header row and alignment", "[markdown]") {
+    Built r = build("| Phím | Tác dụng |\n|:--|--:|\n| Enter | Tiếp |\n");
+    const Bundle& b = r.b;
+    REQUIRE(b.blocks[0].kind == BlockKind::Table);
+    CHECK(b.blocks[0].columns == 2);
+    int cells = 0;
+    for (const auto& blk : b.blocks) {
+        if (blk.kind != BlockKind::TableCell) continue;
+        CHECK(blk.align == (cells % 2 == 0 ? Align::Left : Align::Right));
+        CHECK(blk.header == (cells < 2));
+        ++cells;
+    }
+    CHECK(cells == 4);
+}
+
+TEST_CASE("code blocks keep literal text and language", "[markdown]") {
+    Built r = build("```html\n<b>x</b>\n```\n");
+    REQUIRE(r.b.blocks.size() == 1);
+    CHECK(r.b.blocks[0].kind == BlockKind::Code);
+    CHECK(r.b.str(r.b.blocks[0].code) == "<b>x</b>");
+    CHECK(r.b.str(r.b.blocks[0].info) == "html");
+}
+
+TEST_CASE("raw HTML is kept as inert text, never as markup", "[markdown][security]") {
+    Built r = build("<script>alert(1)</script>\n\nA <img src=x onerror=alert(1)> b\n");
+    const Bundle& b = r.b;
+    REQUIRE(b.blocks[0].kind == BlockKind::HtmlText);
+    CHECK(b.str(b.blocks[0].code) == "<script>alert(1)</script>");
+    CHECK(runs_text(b, b.blocks[1]) == "A <img src=x onerror=alert(1)> b");
+}
+
+TEST_CASE("unsafe links are removed and their text kept", "[markdown][security]") {
+    Built r = build("[bấm](javascript:alert(1)) [ok](https://a.vn) ![x](data:image/png;base64,AAA)");
+    const Bundle& b = r.b;
+    CHECK(runs_text(b, b.blocks[0]) == "bấm ok x");
+    REQUIRE(b.links.size() == 1);
+    CHECK(b.str(b.links[0].href) == "https://a.vn");
+    CHECK(r.out.warnings.size() == 2);
+}
+
+TEST_CASE("entities decode to characters", "[markdown]") {
+    Built r = build("&amp; &copy; &#7897; &#x1EA1; &nosuch;");
+    CHECK(runs_text(r.b, r.b.blocks[0]) == "& © ộ ạ &nosuch;");
+}
+
+TEST_CASE("images become image runs with alt text and source", "[markdown]") {
+    Built r = build("![Ảnh *hội nghị*](images/a.jpg \"Tiêu đề\")");
+    const Bundle& b = r.b;
+    REQUIRE(b.blocks[0].runs.size() == 1);
+    const Run& img = b.runs[b.blocks[0].runs.begin];
+    CHECK(img.kind == RunKind::Image);
+    CHECK(b.str(img.text) == "Ảnh hội nghị");
+    CHECK(b.str(b.links[img.link].href) == "images/a.jpg");
+    CHECK(b.str(b.links[img.link].title) == "Tiêu đề");
+}
+
+TEST_CASE("hard and soft breaks are runs of their own", "[markdown]") {
+    Built r = build("một  \nhai\nba");
+    const Bundle& b = r.b;
+    CHECK(runs_text(b, b.blocks[0]) == "một\nhai ba");
+}
+
+TEST_CASE("deep nesting is flattened, never recursed into", "[markdown]") {
+    std::string md;
+    for (int i = 0; i < 5000; ++i) md += "> ";
+    md += "sâu\n";
+    Built r = build(md);
+    CHECK(r.b.blocks.size() <= 40);
+    CHECK(!r.out.warnings.empty());
+}
+
+TEST_CASE("link policy keeps http, https, mailto and in-bundle links only", "[links][security]") {
+    CHECK(sanitize_link("https://x.vn/a?b=1").keep);
+    CHECK(sanitize_link("mailto:a@b.vn").target == LinkTarget::Mail);
+    CHECK(sanitize_link("#article=abc").target == LinkTarget::Article);
+    CHECK(sanitize_link("#article=abc").article_id == "abc");
+    CHECK(!sanitize_link("javascript:alert(1)").keep);
+    CHECK(!sanitize_link("JaVaScRiPt:alert(1)").keep);
+    CHECK(!sanitize_link("java\nscript:alert(1)").keep);
+    CHECK(!sanitize_link("data:text/html,x").keep);
+    CHECK(!sanitize_link("file:///etc/passwd").keep);
+    CHECK(!sanitize_link("//evil.example/x").keep);
+    CHECK(is_safe_image_src("images/a.jpg"));
+    CHECK(!is_safe_image_src("../a.jpg"));
+    CHECK(!is_safe_image_src("images/../../a.jpg"));
+    CHECK(!is_safe_image_src("data:image/png;base64,AAA"));
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Builds the project: what serve.py and the test command call after bootstrap.
+
+  build.py app      the wasm app staged into build/dist/ (what serve.py serves)
+  build.py native   the native core, reader-cli and unit tests (build/native/)
+  build.py wasm-tests  the unit tests compiled to wasm for node (build/wasm-tests/)
+  build.py all      all of the above
+
+Every step is incremental (CMake + Ninja; fonts and staging compare stamps), so a
+second run with nothing changed takes a second or two.
+"""
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+DIST = BUILD / "dist"
+JOBS = str(max(1, min(2, os.cpu_count() or 1)))  # this kind of machine has 2 cores
+
+
+def env_for_emscripten():
+    env = dict(os.environ)
+    # Debian's emscripten needs its node modules (acorn) on NODE_PATH.
+    env["NODE_PATH"] = "/usr/share/nodejs" + (":" + env["NODE_PATH"] if env.get("NODE_PATH") else "")
+    return env
+
+
+def run(cmd, env=None):
+    print("[build] $ " + " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, env=env, cwd=ROOT)
+
+
+def cmake_build(build_dir, targets, configure_prefix=(), extra=(), env=None):
+    if not (build_dir / "build.ninja").exists():
+        run([*configure_prefix, "cmake", "-S", ROOT, "-B", build_dir, "-G", "Ninja",
+             "-DCMAKE_BUILD_TYPE=Release", *extra], env=env)
+    run(["cmake", "--build", build_dir, "-j", JOBS, "--target", *targets], env=env)
+
+
+def build_native():
+    cmake_build(BUILD / "native", ["reader-cli", "unit-tests"])
+
+
+def build_wasm_app():
+    env = env_for_emscripten()
+    cmake_build(BUILD / "wasm", ["reader"], configure_prefix=("emcmake",), env=env)
+
+
+def build_wasm_tests():
+    env = env_for_emscripten()
+    cmake_build(BUILD / "wasm-tests", ["unit-tests"], configure_prefix=("emcmake",), env=env)
+
+
+def file_hash(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def copy_if_changed(src, dst):
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if dst.exists() and dst.stat().st_size == src.stat().st_size and dst.read_bytes() == src.read_bytes():
+        return
+    shutil.copy2(src, dst)
+
+
+def stage():
+    """build/dist = web/ + the wasm app + fonts + bundles, plus a precache list."""
+    run([sys.executable, ROOT / "tools" / "make_fonts.py", BUILD / "fonts"])
+    wanted = {}
+    for src in (ROOT / "web").rglob("*"):
+        if src.is_file():
+            wanted[src.relative_to(ROOT / "web")] = src
+    for name in ("reader.js", "reader.wasm"):
+        wanted[Path(name)] = BUILD / "wasm" / name
+    for src in (BUILD / "fonts").glob("*.ttf"):
+        wanted[Path("fonts") / src.name] = src
+    for src in (ROOT / "assets" / "bundles").rglob("*"):
+        if src.is_file():
+            wanted[Path("bundles") / src.relative_to(ROOT / "assets" / "bundles")] = src
+    for rel, src in wanted.items():
+        copy_if_changed(src, DIST / rel)
+    # Remove what is no longer part of the app (renamed or deleted files).
+    for old in DIST.rglob("*"):
+        if old.is_file() and old.relative_to(DIST) not in wanted and old.name != "asset-manifest.json":
+            old.unlink()
+    # The service worker precaches these, each with its content hash, so an update
+    # is installed whole or not at all.
+    manifest = {str(rel): file_hash(DIST / rel) for rel in sorted(wanted) if rel.name != "sw.js"}
+    version = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:12]
+    (DIST / "asset-manifest.json").write_text(json.dumps({"version": version, "files": manifest}, indent=1))
+    print(f"[build] staged {len(wanted)} files into {DIST} (version {version})", flush=True)
+
+
+def main():
+    what = sys.argv[1] if len(sys.argv) > 1 else "app"
+    if what in ("native", "all"):
+        build_native()
+    if what in ("wasm-tests", "all"):
+        build_wasm_tests()
+    if what in ("app", "all"):
+        build_wasm_app()
+        stage()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+// The reader app: owns the loaded bundle (immutable) and the UI state (the only
+// thing that changes while reading), and draws one frame on demand.
+//
+// JavaScript reaches it only through main.cpp's exported functions, which queue
+// input or hand over bytes; everything else happens inside `frame()`.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "frame_stats.h"
+#include "i18n/lang.h"
+#include "model/bundle_loader.h"
+#include "theme.h"
+
+struct ReadingSettings {
+    float font_px = 19.0f;
+    bool serif = true;
+    float line_height = 1.6f;
+    float column_px = 680.0f;
+    theme::Name theme = theme::Name::Auto;
+};
+
+struct UiState {
+    int article = -1;                         // index into bundle->articles
+    float scroll_y = 0;
+    bool restore_scroll = false;              // apply scroll_y on the next frame
+    std::unordered_map<int, float> scroll_by_article;  // remembered per article
+    std::string pending_hash;                 // a hash that arrived before the bundle
+    bool first_article_frame_posted = false;
+    bool prefers_dark = false;
+};
+
+class App {
+public:
+    static App& get();
+
+    void init(std::string_view config_json);
+    void load_bundle(std::string_view bytes, std::string_view name);
+    void load_failed(std::string_view message);
+    void navigate_hash(std::string_view hash);      // from location.hash (load, back/forward)
+    void host_message(std::string_view json);       // from window 'message' events (origin checked in JS)
+    int frame(double now_ms);                       // draws; returns frames still wanted
+
+    const reader::Bundle* bundle() const { return bundle_.get(); }
+    reader::i18n::Lang lang() const { return lang_; }
+    ReadingSettings& settings() { return settings_; }
+    UiState& ui() { return ui_; }
+
+    void open_article(int index, bool push_history);
+    void post_error(std::string_view message);
+
+private:
+    void draw_error_view();
+    void draw_loading_view();
+    void post_stats();
+    void save_settings();
+    void load_settings();
+
+    std::unique_ptr<reader::Bundle> bundle_;
+    reader::Diagnostics diagnostics_;
+    bool loading_ = true;
+    std::string fatal_;                      // why nothing can be shown
+    reader::i18n::Lang lang_ = reader::i18n::Lang::Vi;
+    ReadingSettings settings_;
+    UiState ui_;
+    FrameStats stats_;
+    double nav_start_ms_ = 0;
+};

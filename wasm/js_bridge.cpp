@@ -1,0 +1,57 @@
+// See js_bridge.h. Each function forwards to Module.ReaderHost, set by web/app.js.
+#include "js_bridge.h"
+
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(void, js_request_frame_impl, (), { Module.ReaderHost.requestFrame(); });
+EM_JS(void, js_post_message_impl, (const char* p, int n), {
+  Module.ReaderHost.postMessage(UTF8ToString(p, n));
+});
+EM_JS(void, js_set_hash_impl, (const char* p, int n, int push), {
+  Module.ReaderHost.setHash(UTF8ToString(p, n), push !== 0);
+});
+EM_JS(void, js_open_external_impl, (const char* p, int n), { Module.ReaderHost.openExternal(UTF8ToString(p, n)); });
+EM_JS(void, js_set_document_info_impl, (const char* t, int tn, const char* l, int ln), {
+  Module.ReaderHost.setDocumentInfo(UTF8ToString(t, tn), UTF8ToString(l, ln));
+});
+EM_JS(char*, js_storage_get_impl, (const char* k, int kn), {
+  const v = Module.ReaderHost.storageGet(UTF8ToString(k, kn));
+  if (v === null || v === undefined) return 0;
+  const len = lengthBytesUTF8(v) + 1;
+  const p = _malloc(len);
+  stringToUTF8(v, p, len);
+  return p;
+});
+EM_JS(void, js_storage_set_impl, (const char* k, int kn, const char* v, int vn), {
+  Module.ReaderHost.storageSet(UTF8ToString(k, kn), UTF8ToString(v, vn));
+});
+EM_JS(void, js_set_cursor_impl, (const char* p, int n), { Module.ReaderHost.setCursor(UTF8ToString(p, n)); });
+EM_JS(double, js_now_impl, (), { return performance.now(); });
+EM_JS(void, js_log_error_impl, (const char* p, int n), { console.error(UTF8ToString(p, n)); });
+// clang-format on
+
+namespace js {
+
+void request_frame() { js_request_frame_impl(); }
+void post_message(std::string_view m) { js_post_message_impl(m.data(), static_cast<int>(m.size())); }
+void set_location_hash(std::string_view h, bool push) { js_set_hash_impl(h.data(), static_cast<int>(h.size()), push); }
+void open_external(std::string_view u) { js_open_external_impl(u.data(), static_cast<int>(u.size())); }
+void set_document_info(std::string_view t, std::string_view l) {
+    js_set_document_info_impl(t.data(), static_cast<int>(t.size()), l.data(), static_cast<int>(l.size()));
+}
+std::string storage_get(std::string_view k) {
+    char* p = js_storage_get_impl(k.data(), static_cast<int>(k.size()));
+    if (!p) return {};
+    std::string v(p);
+    free(p);
+    return v;
+}
+void storage_set(std::string_view k, std::string_view v) {
+    js_storage_set_impl(k.data(), static_cast<int>(k.size()), v.data(), static_cast<int>(v.size()));
+}
+void set_cursor(std::string_view c) { js_set_cursor_impl(c.data(), static_cast<int>(c.size())); }
+double now_ms() { return js_now_impl(); }
+void log_error(std::string_view m) { js_log_error_impl(m.data(), static_cast<int>(m.size())); }
+
+}  // namespace js

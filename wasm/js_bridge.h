@@ -1,0 +1,22 @@
+// Calls from C++ out to the page (web/app.js, object `ReaderHost` on the module).
+// JavaScript calls into C++ only through the exported reader_* functions in main.cpp,
+// and those only queue events; the page is told things through these functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace js {
+
+void request_frame();                                    // schedule one animation frame
+void post_message(std::string_view json_message);        // to the host (embedding contract)
+void set_location_hash(std::string_view hash, bool push);// "#article=ID&q=..."
+void open_external(std::string_view url);                // new tab, noopener
+void set_document_info(std::string_view title, std::string_view lang);
+std::string storage_get(std::string_view key);           // localStorage, "" when absent
+void storage_set(std::string_view key, std::string_view value);
+void set_cursor(std::string_view css_cursor);
+double now_ms();                                         // performance.now()
+void log_error(std::string_view message);                // console.error (shown in tests)
+
+}  // namespace js

@@ -1,0 +1,107 @@
+// The wasm entry points. web/app.js loads the module, then:
+//   1. reader_init(config)         creates the WebGL2 context and ImGui
+//   2. reader_add_font(name, ...)  once per shipped font file
+//   3. reader_load_bundle(...)     with the bundle's bytes (or after a fetch failure,
+//                                  with an empty buffer and the error as the name)
+//   4. reader_frame(now)           inside requestAnimationFrame, only when asked for
+// Input events arrive through reader_pointer/wheel/key/text/focus/resize and only
+// queue work; the frame does the rest.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "app.h"
+#include "fonts.h"
+#include "js_bridge.h"
+#include "theme.h"
+#include "web_platform.h"
+
+namespace {
+
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+
+bool create_gl_context() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = false;          // ImGui anti-aliases its own shapes
+    attrs.premultipliedAlpha = true;
+    attrs.preserveDrawingBuffer = false;
+    g_gl = emscripten_webgl_create_context("#reader-canvas", &attrs);
+    if (g_gl <= 0) return false;
+    emscripten_webgl_make_context_current(g_gl);
+    return true;
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int reader_init(float css_w, float css_h, float dpr, const char* config_json) {
+    if (!create_gl_context()) return 0;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    web_platform::init();
+    web_platform::resize(css_w, css_h, dpr);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    App::get().init(config_json ? config_json : "{}");
+    return 1;
+}
+
+// Takes ownership of `data` (allocated with _malloc by the page).
+EMSCRIPTEN_KEEPALIVE int reader_add_font(const char* name, unsigned char* data, int size) {
+    std::vector<unsigned char> bytes(data, data + size);
+    free(data);
+    return fonts::add_file(name, std::move(bytes)) ? 1 : 0;
+}
+
+// Takes ownership of `data`.
+EMSCRIPTEN_KEEPALIVE void reader_load_bundle(char* data, int size, const char* name) {
+    std::string bytes(data ? data : "", data ? static_cast<size_t>(size) : 0);
+    free(data);
+    App::get().load_bundle(bytes, name ? name : "bundle");
+}
+
+// The bundle could not be fetched: show why, in the page, not a blank canvas.
+EMSCRIPTEN_KEEPALIVE void reader_load_error(const char* message) { App::get().load_failed(message ? message : ""); }
+
+EMSCRIPTEN_KEEPALIVE int reader_frame(double now_ms) {
+    if (!fonts::have_all_files()) return 0;
+    const int more = App::get().frame(now_ms);
+    const auto& vp = web_platform::viewport();
+    const int fb_w = static_cast<int>(vp.css_width * vp.dpr + 0.5f);
+    const int fb_h = static_cast<int>(vp.css_height * vp.dpr + 0.5f);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::palette().background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != last_cursor) {
+        last_cursor = cursor;
+        js::set_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer" : cursor == ImGuiMouseCursor_TextInput ? "text" : "default");
+    }
+    return more;
+}
+
+EMSCRIPTEN_KEEPALIVE void reader_resize(float css_w, float css_h, float dpr) { web_platform::resize(css_w, css_h, dpr); }
+EMSCRIPTEN_KEEPALIVE void reader_pointer(int kind, float x, float y, int button, int type) { web_platform::pointer(kind, x, y, button, type); }
+EMSCRIPTEN_KEEPALIVE void reader_wheel(float dx, float dy) { web_platform::wheel(dx, dy); }
+EMSCRIPTEN_KEEPALIVE void reader_key(const char* code, int down, int mods) { web_platform::key(code, down != 0, mods); }
+EMSCRIPTEN_KEEPALIVE void reader_text(const char* utf8) { web_platform::text(utf8); }
+EMSCRIPTEN_KEEPALIVE void reader_focus(int focused) { web_platform::focus(focused != 0); }
+EMSCRIPTEN_KEEPALIVE void reader_message(const char* json) { App::get().host_message(json); }
+EMSCRIPTEN_KEEPALIVE void reader_navigate(const char* hash) { App::get().navigate_hash(hash); }
+
+}  // extern "C"

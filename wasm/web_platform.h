@@ -1,0 +1,37 @@
+// The ImGui platform backend for the browser: DOM events queued by web/app.js
+// become ImGuiIO events; the canvas size and devicePixelRatio become DisplaySize
+// and DisplayFramebufferScale. Frames are drawn only on demand (no busy loop):
+// every event asks for a frame, and ImGui gets a few more frames after input so
+// hover and release states settle.
+#pragma once
+
+#include <string_view>
+
+namespace web_platform {
+
+struct Viewport {
+    float css_width = 0;
+    float css_height = 0;
+    float dpr = 1;
+};
+
+void init();
+void resize(float css_width, float css_height, float dpr);
+const Viewport& viewport();
+
+// Event intake (from the exported reader_* functions).
+void pointer(int kind, float x, float y, int button, int pointer_type);  // kind: 0 move, 1 down, 2 up, 3 leave
+void wheel(float dx, float dy);                                          // CSS pixels, DOM convention
+void key(std::string_view code, bool down, int modifiers);               // KeyboardEvent.code
+void text(std::string_view utf8);
+void focus(bool focused);
+
+// Frame pacing.
+void request_frames(int n);        // ask for n more frames (animations ask every frame)
+int take_frames_wanted();          // how many more frames are wanted after this one
+void new_frame(double now_ms);     // sets DeltaTime, DisplaySize; call before ImGui::NewFrame
+
+// Wheel deltas in CSS pixels this frame, for views that scroll by pixels.
+float take_wheel_pixels_y();
+
+}  // namespace web_platform

@@ -1,0 +1,273 @@
+// The page side of the reader: loads the wasm module, fonts and the bundle with a
+// progress bar, forwards DOM events to the core (which only queues them), schedules
+// frames on demand, and carries the postMessage embedding contract (DESIGN.md).
+'use strict';
+
+(function () {
+  const canvas = document.getElementById('reader-canvas');
+  const loading = document.getElementById('loading');
+  const progressBar = document.getElementById('loading-progress');
+  const fatal = document.getElementById('fatal');
+
+  const FONT_FILES = [
+    'NotoSerif-Regular.ttf', 'NotoSerif-Italic.ttf', 'NotoSerif-Bold.ttf', 'NotoSerif-BoldItalic.ttf',
+    'NotoSans-Regular.ttf', 'NotoSans-Italic.ttf', 'NotoSans-Bold.ttf', 'NotoSans-BoldItalic.ttf',
+    'NotoSansMono-Regular.ttf',
+  ];
+  const DEFAULT_BUNDLE = 'bundles/default.json';
+  const MAX_MESSAGE_CHARS = 64 * 1024;   // a host message larger than this is refused
+
+  let mod = null;                          // the Emscripten module once ready
+  let config = { trustedOrigins: [], bundleOrigins: [] };
+
+  // ------------------------------------------------------------------ messages to the host
+  // A top-level reader answers on its own window (DESIGN.md): parent === window.
+  function postToHost(message) {
+    const target = window.parent;
+    const origin = target === window ? location.origin : (config.hostOrigin || '*');
+    try { target.postMessage(message, origin); } catch (e) { console.error('postMessage failed', e); }
+  }
+
+  function showFatal(titleText, detailText) {
+    loading.hidden = true;
+    const h = document.createElement('h1');
+    h.textContent = titleText;
+    const p = document.createElement('p');
+    p.textContent = detailText;            // textContent: never HTML from a message
+    fatal.replaceChildren(h, p);
+    fatal.hidden = false;
+    postToHost({ type: 'reader:error', message: detailText });
+  }
+
+  // ------------------------------------------------------------------ fetch with progress
+  const progress = { total: 0, done: 0 };
+  function updateProgress() {
+    progressBar.max = Math.max(1, progress.total);
+    progressBar.value = progress.done;
+  }
+
+  async function fetchBytes(url, expected) {
+    progress.total += expected;
+    updateProgress();
+    const res = await fetch(url, { credentials: 'same-origin' });
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    const length = Number(res.headers.get('Content-Length')) || 0;
+    if (length > 0 && !res.headers.get('Content-Encoding')) {
+      progress.total += length - expected;
+      expected = length;
+    }
+    const reader = res.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      progress.done += Math.min(value.length, Math.max(0, expected - (received - value.length)));
+      updateProgress();
+    }
+    const out = new Uint8Array(received);
+    let off = 0;
+    for (const c of chunks) { out.set(c, off); off += c.length; }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ passing data into wasm
+  function withCString(str, fn) {
+    const len = mod.lengthBytesUTF8(str) + 1;
+    const p = mod._malloc(len);
+    mod.stringToUTF8(str, p, len);
+    try { return fn(p); } finally { mod._free(p); }
+  }
+
+  function copyIn(bytes) {                 // ownership passes to the core
+    const p = mod._malloc(Math.max(1, bytes.length));
+    mod.HEAPU8.set(bytes, p);
+    return p;
+  }
+
+  // ------------------------------------------------------------------ frames on demand
+  let frameScheduled = false;
+  function requestFrame() {
+    if (frameScheduled || !mod) return;
+    frameScheduled = true;
+    requestAnimationFrame(onFrame);
+  }
+  function onFrame(now) {
+    frameScheduled = false;
+    const more = mod._reader_frame(now);
+    if (more > 0) requestFrame();
+  }
+
+  // ------------------------------------------------------------------ size and pixel ratio
+  function resize() {
+    const dpr = window.devicePixelRatio || 1;
+    const rect = canvas.getBoundingClientRect();
+    const w = Math.max(1, Math.round(rect.width * dpr));
+    const h = Math.max(1, Math.round(rect.height * dpr));
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    if (mod) mod._reader_resize(rect.width, rect.height, dpr);
+  }
+  function watchPixelRatio() {
+    // Browser zoom and moving to another screen change devicePixelRatio.
+    const mq = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    mq.addEventListener('change', () => { resize(); watchPixelRatio(); }, { once: true });
+  }
+
+  // ------------------------------------------------------------------ input
+  function mods(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
+  function pointerType(e) { return e.pointerType === 'touch' ? 1 : e.pointerType === 'pen' ? 2 : 0; }
+  function localXY(e) { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; }
+
+  function wireInput() {
+    canvas.addEventListener('pointermove', (e) => { const [x, y] = localXY(e); mod._reader_pointer(0, x, y, -1, pointerType(e)); });
+    canvas.addEventListener('pointerdown', (e) => {
+      canvas.focus({ preventScroll: true });
+      canvas.setPointerCapture(e.pointerId);
+      const [x, y] = localXY(e); mod._reader_pointer(1, x, y, e.button, pointerType(e));
+    });
+    canvas.addEventListener('pointerup', (e) => { const [x, y] = localXY(e); mod._reader_pointer(2, x, y, e.button, pointerType(e)); });
+    canvas.addEventListener('pointercancel', (e) => { const [x, y] = localXY(e); mod._reader_pointer(2, x, y, 0, pointerType(e)); });
+    canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') mod._reader_pointer(3, 0, 0, -1, 0); });
+    canvas.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      const scale = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? canvas.clientHeight : 1;
+      mod._reader_wheel(e.deltaX * scale, e.deltaY * scale);
+    }, { passive: false });
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    const onKey = (down) => (e) => {
+      withCString(e.code || '', (p) => mod._reader_key(p, down ? 1 : 0, mods(e)));
+      if (down && e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+        withCString(e.key, (p) => mod._reader_text(p));
+      }
+      // Keys the reader handles must not also scroll or find in the page.
+      if (['Space', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Tab', 'F3'].includes(e.code)) e.preventDefault();
+    };
+    canvas.addEventListener('keydown', onKey(true));
+    canvas.addEventListener('keyup', onKey(false));
+    canvas.addEventListener('focus', () => mod._reader_focus(1));
+    canvas.addEventListener('blur', () => mod._reader_focus(0));
+    new ResizeObserver(resize).observe(canvas);
+    watchPixelRatio();
+    window.addEventListener('hashchange', () => withCString(location.hash, (p) => mod._reader_navigate(p)));
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+      withCString(JSON.stringify({ type: 'reader:prefers-dark', dark: e.matches }), (p) => mod._reader_message(p));
+    });
+  }
+
+  // ------------------------------------------------------------------ host messages
+  const HOST_TYPES = new Set(['reader:open', 'reader:search', 'reader:theme', 'reader:stats']);
+  function trusted(origin) {
+    return origin === location.origin || config.trustedOrigins.includes(origin);
+  }
+  function wireMessages() {
+    window.addEventListener('message', (e) => {
+      if (!trusted(e.origin)) return;                  // untrusted origins are ignored
+      const m = e.data;
+      if (!m || typeof m !== 'object' || typeof m.type !== 'string' || !HOST_TYPES.has(m.type)) return;
+      // A top-level reader receives its own answers too: a stats reply is not a request.
+      if (m.type === 'reader:stats' && 'frames' in m) return;
+      let text;
+      try { text = JSON.stringify(m); } catch (err) { return; }
+      if (text.length > MAX_MESSAGE_CHARS) {
+        postToHost({ type: 'reader:error', message: `message ${m.type} is larger than ${MAX_MESSAGE_CHARS} characters` });
+        return;
+      }
+      if (e.origin !== location.origin && window.parent !== window) config.hostOrigin = e.origin;
+      withCString(text, (p) => mod._reader_message(p));
+    });
+  }
+
+  // ------------------------------------------------------------------ the bundle's URL
+  function bundleUrl() {
+    const asked = new URLSearchParams(location.search).get('bundle');
+    if (!asked) return new URL(DEFAULT_BUNDLE, location.href);
+    let url;
+    try { url = new URL(asked, location.href); } catch (e) { throw new Error(`?bundle=${asked} is not a URL`); }
+    if (url.origin !== location.origin && !config.bundleOrigins.includes(url.origin)) {
+      throw new Error(`bundles load only from this site or configured origins, not ${url.origin}`);
+    }
+    return url;
+  }
+
+  async function loadConfig() {
+    try {
+      const res = await fetch('reader-config.json', { credentials: 'same-origin' });
+      if (res.ok) {
+        const c = await res.json();
+        if (Array.isArray(c.trustedOrigins)) config.trustedOrigins = c.trustedOrigins.filter((o) => typeof o === 'string');
+        if (Array.isArray(c.bundleOrigins)) config.bundleOrigins = c.bundleOrigins.filter((o) => typeof o === 'string');
+      }
+    } catch (e) { /* no config: own origin only */ }
+  }
+
+  // ------------------------------------------------------------------ start
+  async function start() {
+    if (typeof WebAssembly !== 'object') {
+      showFatal('Trình duyệt không hỗ trợ WebAssembly', 'This browser has no WebAssembly; the reader cannot run here.');
+      return;
+    }
+    if (!document.createElement('canvas').getContext('webgl2')) {
+      showFatal('Trình duyệt không hỗ trợ WebGL2', 'This browser has no WebGL2; the reader cannot draw here.');
+      return;
+    }
+    await loadConfig();
+    let url;
+    try { url = bundleUrl(); } catch (e) { showFatal('Không mở được bài viết', e.message); return; }
+
+    const wasmP = fetchBytes('reader.wasm', 900000);
+    const fontsP = Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
+    const bundleP = fetchBytes(url.href, 100000).then((b) => ({ bytes: b }), (err) => ({ error: err }));
+
+    let wasmBinary;
+    try { wasmBinary = await wasmP; } catch (e) { showFatal('Không tải được ứng dụng', e.message); return; }
+    const host = {
+      requestFrame,
+      postMessage: (text) => { try { postToHost(JSON.parse(text)); } catch (e) { console.error(e); } },
+      setHash: (hash, push) => {
+        if (location.hash === hash) return;
+        if (push) history.pushState(null, '', hash); else history.replaceState(null, '', hash);
+      },
+      openExternal: (u) => { window.open(u, '_blank', 'noopener,noreferrer'); },
+      setDocumentInfo: (title, lang) => { document.title = title; document.documentElement.lang = lang || 'vi'; },
+      storageGet: (k) => { try { return localStorage.getItem(k); } catch (e) { return null; } },
+      storageSet: (k, v) => { try { localStorage.setItem(k, v); } catch (e) { /* private mode */ } },
+      setCursor: (c) => { canvas.style.cursor = c; },
+    };
+    mod = await createReaderModule({ wasmBinary, ReaderHost: host });
+    mod.ReaderHost = host;
+
+    resize();
+    const rect = canvas.getBoundingClientRect();
+    const cfg = JSON.stringify({
+      lang: navigator.language || 'vi',
+      prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
+      navStart: 0,
+    });
+    const ok = withCString(cfg, (p) => mod._reader_init(rect.width, rect.height, window.devicePixelRatio || 1, p));
+    if (!ok) { showFatal('Không khởi tạo được WebGL2', 'WebGL2 could not be started on this canvas.'); return; }
+    wireInput();
+    wireMessages();
+
+    let fontFiles;
+    try { fontFiles = await fontsP; } catch (e) { showFatal('Không tải được phông chữ', e.message); return; }
+    FONT_FILES.forEach((name, i) => withCString(name, (p) => mod._reader_add_font(p, copyIn(fontFiles[i]), fontFiles[i].length)));
+
+    withCString(location.hash, (p) => mod._reader_navigate(p));
+    const bundle = await bundleP;
+    if (bundle.error) {
+      const msg = navigator.onLine === false
+        ? `${url.pathname}: offline, and this bundle is not saved for offline reading`
+        : `${url.pathname}: ${bundle.error.message}`;
+      withCString(msg, (p) => mod._reader_load_error(p));
+    } else {
+      withCString(url.pathname.split('/').pop() || 'bundle', (np) => mod._reader_load_bundle(copyIn(bundle.bytes), bundle.bytes.length, np));
+    }
+    loading.hidden = true;
+    requestFrame();
+  }
+
+  start().catch((e) => { console.error(e); showFatal('Lỗi khi khởi động', String(e && e.message || e)); });
+})();
