@@ -142,6 +142,7 @@ uint32_t CommentOrder::parent_of(uint32_t comment) const {
 
 // ------------------------------------------------------------------ DisplayState
 ReplyState DisplayState::replies(uint32_t comment) const {
+    if (states_.empty()) return ReplyState::Preview;  // the common case: no hashing per row
     auto it = states_.find(comment);
     return it == states_.end() ? ReplyState::Preview : it->second;
 }

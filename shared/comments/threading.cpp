@@ -2,7 +2,6 @@
 #include "comments/threading.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace reader::comments {
 namespace {
@@ -16,47 +15,103 @@ struct OldestFirst {
     }
 };
 
-// For each comment, the index of the first comment with its id (itself when it is the
-// first), or kNoComment for an empty id. One sort of the indices by id: O(n log n)
-// string comparisons, no hashing to attack, deterministic.
-std::vector<uint32_t> resolve_ids(std::span<const CommentInput> comments, std::vector<uint32_t>& by_id,
-                                  std::vector<ThreadIssue>& issues) {
-    const uint32_t n = static_cast<uint32_t>(comments.size());
-    by_id.resize(n);
-    std::iota(by_id.begin(), by_id.end(), 0u);
-    std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) {
-        int c = comments[a].id.compare(comments[b].id);
-        return c != 0 ? c < 0 : a < b;
-    });
-    std::vector<uint32_t> owner(n, kNoComment);
-    for (uint32_t k = 0; k < n;) {
-        uint32_t first = by_id[k];
-        uint32_t end = k + 1;
-        while (end < n && comments[by_id[end]].id == comments[first].id) ++end;
-        if (!comments[first].id.empty()) {
-            for (uint32_t j = k; j < end; ++j) owner[by_id[j]] = first;
-        }
-        k = end;
+// A 64-bit key and the comment it belongs to.
+struct Keyed {
+    uint64_t key;
+    uint32_t index;
+};
+
+// Stable LSD radix sort by key, 8 bits a pass, skipping passes where every key has
+// the same byte (times share their high bytes). Entries come in index order, so equal
+// keys stay in index order. Linear time whatever the keys are: no input can make it
+// slow, unlike a hash table an attacker could fill with colliding ids.
+void radix_sort(std::vector<Keyed>& items) {
+    if (items.size() < 64) {
+        std::sort(items.begin(), items.end(), [](const Keyed& a, const Keyed& b) {
+            return a.key != b.key ? a.key < b.key : a.index < b.index;
+        });
+        return;
     }
-    // Issues in input order, so messages read top to bottom like the file.
-    for (uint32_t i = 0; i < n; ++i) {
-        if (comments[i].id.empty()) {
-            issues.push_back({ThreadIssueKind::EmptyId, i, kNoComment});
-        } else if (owner[i] != i) {
-            issues.push_back({ThreadIssueKind::DuplicateId, i, owner[i]});
-        }
+    std::vector<Keyed> buffer(items.size());
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t counts[257] = {};
+        for (const Keyed& k : items) ++counts[((k.key >> shift) & 0xFF) + 1];
+        if (counts[((items[0].key >> shift) & 0xFF) + 1] == items.size()) continue;  // one bucket
+        for (int b = 0; b < 256; ++b) counts[b + 1] += counts[b];
+        for (const Keyed& k : items) buffer[counts[(k.key >> shift) & 0xFF]++] = k;
+        items.swap(buffer);
     }
-    return owner;
 }
 
-// The comment owning `id`, by binary search over the id-sorted indices.
-uint32_t find_id(std::span<const CommentInput> comments, const std::vector<uint32_t>& by_id,
-                 const std::vector<uint32_t>& owner, std::string_view id) {
-    auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
-                               [&](uint32_t a, std::string_view key) { return comments[a].id < key; });
-    if (it == by_id.end() || comments[*it].id != id) return kNoComment;
-    return owner[*it];
+// 64-bit FNV-1a: the same on every platform (wasm's size_t hash would be 32 bits).
+uint64_t hash_id(std::string_view id) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : id) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
 }
+
+// Ids sorted by hash so that lookups are a binary search over 16-byte keys instead
+// of string comparisons through pointers; equal hashes are then told apart by the
+// strings themselves, so a collision can never merge two ids.
+class IdIndex {
+public:
+    IdIndex(std::span<const CommentInput> comments, std::vector<ThreadIssue>& issues) : comments_(comments) {
+        const uint32_t n = static_cast<uint32_t>(comments.size());
+        keys_.resize(n);
+        for (uint32_t i = 0; i < n; ++i) keys_[i] = Keyed{hash_id(comments[i].id), i};
+        radix_sort(keys_);
+        // Inside a run of equal hashes, order by id then index: equal ids become
+        // adjacent with their first comment first (runs are almost always length 1).
+        owner_.assign(n, kNoComment);
+        for (uint32_t k = 0; k < n;) {
+            uint32_t end = k + 1;
+            while (end < n && keys_[end].key == keys_[k].key) ++end;
+            if (end - k > 1) {
+                std::sort(keys_.begin() + k, keys_.begin() + end, [&](const Keyed& a, const Keyed& b) {
+                    int c = comments[a.index].id.compare(comments[b.index].id);
+                    return c != 0 ? c < 0 : a.index < b.index;
+                });
+            }
+            for (uint32_t j = k; j < end;) {
+                uint32_t first = keys_[j].index;
+                uint32_t group_end = j + 1;
+                while (group_end < end && comments[keys_[group_end].index].id == comments[first].id) ++group_end;
+                if (!comments[first].id.empty()) {
+                    for (uint32_t g = j; g < group_end; ++g) owner_[keys_[g].index] = first;
+                }
+                j = group_end;
+            }
+            k = end;
+        }
+        // Issues in input order, so messages read top to bottom like the file.
+        for (uint32_t i = 0; i < n; ++i) {
+            if (comments[i].id.empty()) {
+                issues.push_back({ThreadIssueKind::EmptyId, i, kNoComment});
+            } else if (owner_[i] != i) {
+                issues.push_back({ThreadIssueKind::DuplicateId, i, owner_[i]});
+            }
+        }
+    }
+
+    // The comment owning `id` (the first with it), or kNoComment.
+    uint32_t find(std::string_view id) const {
+        const uint64_t h = hash_id(id);
+        auto it = std::lower_bound(keys_.begin(), keys_.end(), h,
+                                   [](const Keyed& k, uint64_t key) { return k.key < key; });
+        for (; it != keys_.end() && it->key == h; ++it) {
+            if (comments_[it->index].id == id) return owner_[it->index];
+        }
+        return kNoComment;
+    }
+
+private:
+    std::span<const CommentInput> comments_;
+    std::vector<Keyed> keys_;       // (id hash, comment), sorted
+    std::vector<uint32_t> owner_;   // per comment: the first comment with its id
+};
 
 // Cuts every cycle in the parent links. Each comment is walked once: a walk climbs
 // from an unvisited comment until it meets a finished comment, the top, or a comment
@@ -92,16 +147,31 @@ void break_cycles(std::span<const CommentInput> comments, std::vector<uint32_t>&
     }
 }
 
-// Counting sort of comments by parent: `order` lists each parent's children
-// contiguously, `first[p]..first[p+1]` (parent kNoComment is slot n, the top level).
-void group_by_parent(const std::vector<uint32_t>& parent, std::vector<uint32_t>& first, std::vector<uint32_t>& order) {
+// All comments oldest first (ties in input order): the order every list is stored in.
+std::vector<uint32_t> oldest_first(std::span<const CommentInput> comments) {
+    std::vector<Keyed> keyed(comments.size());
+    for (uint32_t i = 0; i < keyed.size(); ++i) {
+        // Flipping the sign bit makes signed times sort correctly as unsigned keys.
+        keyed[i] = Keyed{static_cast<uint64_t>(comments[i].published_unix) ^ (1ull << 63), i};
+    }
+    radix_sort(keyed);
+    std::vector<uint32_t> order(keyed.size());
+    for (size_t k = 0; k < keyed.size(); ++k) order[k] = keyed[k].index;
+    return order;
+}
+
+// Counting sort of comments by parent: `grouped` lists each parent's children
+// contiguously, `first[p]..first[p+1]` (parent kNoComment is slot n, the top level),
+// each group in the order of `by_time`, so oldest first.
+void group_by_parent(const std::vector<uint32_t>& parent, const std::vector<uint32_t>& by_time,
+                     std::vector<uint32_t>& first, std::vector<uint32_t>& grouped) {
     const uint32_t n = static_cast<uint32_t>(parent.size());
     first.assign(n + 2, 0);
     for (uint32_t i = 0; i < n; ++i) ++first[(parent[i] == kNoComment ? n : parent[i]) + 1];
     for (uint32_t s = 0; s <= n; ++s) first[s + 1] += first[s];
-    order.assign(n, 0);
+    grouped.assign(n, 0);
     std::vector<uint32_t> fill(first.begin(), first.end() - 1);
-    for (uint32_t i = 0; i < n; ++i) order[fill[parent[i] == kNoComment ? n : parent[i]]++] = i;
+    for (uint32_t i : by_time) grouped[fill[parent[i] == kNoComment ? n : parent[i]]++] = i;
 }
 
 }  // namespace
@@ -117,30 +187,29 @@ ThreadStructure build_threads(std::span<const CommentInput> comments, const Thre
     if (comments.size() >= kNoComment) comments = comments.first(kNoComment - 1);
     const uint32_t n = static_cast<uint32_t>(comments.size());
     ThreadStructure out;
-    std::vector<uint32_t> by_id;
-    std::vector<uint32_t> owner = resolve_ids(comments, by_id, out.issues);
-
     // ---- parent links
     out.parent.assign(n, kNoComment);
-    for (uint32_t i = 0; i < n; ++i) {
-        std::string_view pid = comments[i].parent_id;
-        if (pid.empty()) continue;
-        uint32_t p = find_id(comments, by_id, owner, pid);
-        if (p == kNoComment) {
-            out.issues.push_back({ThreadIssueKind::MissingParent, i, kNoComment});
-        } else if (p == i) {
-            out.issues.push_back({ThreadIssueKind::Cycle, i, i});
-        } else {
-            out.parent[i] = p;
+    {
+        IdIndex ids(comments, out.issues);
+        for (uint32_t i = 0; i < n; ++i) {
+            std::string_view pid = comments[i].parent_id;
+            if (pid.empty()) continue;
+            uint32_t p = ids.find(pid);
+            if (p == kNoComment) {
+                out.issues.push_back({ThreadIssueKind::MissingParent, i, kNoComment});
+            } else if (p == i) {
+                out.issues.push_back({ThreadIssueKind::Cycle, i, i});
+            } else {
+                out.parent[i] = p;
+            }
         }
     }
-    by_id = {};
-    owner = {};
     break_cycles(comments, out.parent, out.issues);
 
     // ---- depths, top down, capping absurd nesting
+    const std::vector<uint32_t> by_time = oldest_first(comments);
     std::vector<uint32_t> first, order;
-    group_by_parent(out.parent, first, order);
+    group_by_parent(out.parent, by_time, first, order);
     out.depth.assign(n, 0);
     std::vector<uint32_t> queue;
     queue.reserve(n);
@@ -162,25 +231,17 @@ ThreadStructure build_threads(std::span<const CommentInput> comments, const Thre
             queue.push_back(r);
         }
     }
-    if (reattached) group_by_parent(out.parent, first, order);
+    if (reattached) group_by_parent(out.parent, by_time, first, order);
 
-    // ---- children lists, oldest first
+    // ---- children lists (already oldest first)
     // The counting sort put the top level (slot n) last; rotate it to the front so
     // `children` reads top level first, then each comment's replies in comment order.
     const uint32_t top_count = first[n + 1] - first[n];
     out.children = std::move(order);
     std::rotate(out.children.begin(), out.children.begin() + first[n], out.children.end());
-    OldestFirst older{comments};
-    auto sort_range = [&](Range r) {
-        std::sort(out.children.begin() + r.begin, out.children.begin() + r.end, older);
-    };
     out.top_level = Range{0, top_count};
-    sort_range(out.top_level);
     out.replies.resize(n);
-    for (uint32_t c = 0; c < n; ++c) {
-        out.replies[c] = Range{first[c] + top_count, first[c + 1] + top_count};
-        sort_range(out.replies[c]);
-    }
+    for (uint32_t c = 0; c < n; ++c) out.replies[c] = Range{first[c] + top_count, first[c + 1] + top_count};
     return out;
 }
 

@@ -13,8 +13,11 @@
 //                        oldest comment of the cycle, which becomes top level;
 //   * absurd nesting     below `max_depth` replies are re-attached to the ancestor at
 //                        depth max_depth - 1, so the tree is never deeper than the cap.
-// Every repair is reported as a ThreadIssue. The work is O(n log n) (one sort of the
-// ids, one sort per reply list) and iterative: a 100,000-long reply chain is fine.
+// Every repair is reported as a ThreadIssue. The work is O(n log n) at worst and
+// iterative: ids are found through a radix-sorted table of 64-bit id hashes (binary
+// search, exact string check, so colliding ids cannot merge or slow it down), reply
+// lists come out oldest first from one radix sort by time, and a 100,000-long reply
+// chain is fine.
 #pragma once
 
 #include <cstdint>
