@@ -70,6 +70,7 @@ def copy_if_changed(src, dst):
 def stage():
     """build/dist = web/ + the wasm app + fonts + bundles, plus a precache list."""
     run([sys.executable, ROOT / "tools" / "make_fonts.py", BUILD / "fonts"])
+    run([sys.executable, ROOT / "tools" / "make_icons.py", BUILD / "icons"])
     wanted = {}
     for src in (ROOT / "web").rglob("*"):
         if src.is_file():
@@ -78,6 +79,8 @@ def stage():
         wanted[Path(name)] = BUILD / "wasm" / name
     for src in (BUILD / "fonts").glob("*.ttf"):
         wanted[Path("fonts") / src.name] = src
+    for src in (BUILD / "icons").glob("*.png"):
+        wanted[Path("icons") / src.name] = src
     for src in (ROOT / "assets" / "bundles").rglob("*"):
         if src.is_file():
             wanted[Path("bundles") / src.relative_to(ROOT / "assets" / "bundles")] = src

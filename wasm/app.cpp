@@ -13,7 +13,6 @@
 #include "fonts.h"
 #include "i18n/strings.h"
 #include "js_bridge.h"
-#include "views/article_view.h"
 #include "web_platform.h"
 
 using json = nlohmann::json;
@@ -176,6 +175,22 @@ void App::open_article(int index, bool push_history) {
     web_platform::request_frames(3);
 }
 
+void App::follow_link(uint32_t link) {
+    if (!bundle_ || link >= bundle_->links.size()) return;
+    const reader::Link& l = bundle_->links[link];
+    switch (l.target) {
+        case reader::LinkTarget::Article:
+            if (l.article != UINT32_MAX) open_article(static_cast<int>(l.article), true);
+            else post_error("this link names an article that is not in the bundle");
+            break;
+        case reader::LinkTarget::Anchor:
+            break;  // in-article anchors scroll with the table of contents
+        default:
+            js::open_external(bundle_->str(l.href));
+            break;
+    }
+}
+
 void App::post_error(std::string_view message) {
     js::post_message(json{{"type", "reader:error"}, {"message", std::string(message)}}.dump());
 }
@@ -235,7 +250,7 @@ void App::draw_error_view() {
     ImGui::SetCursorPos(ImVec2((vp.css_width - column) * 0.5f, 48));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
-    ImGui::PushFont(fonts::get(fonts::Role::Heading1));
+    ImGui::PushFont(fonts::font_for(fonts::Face::SerifBold, 26));
     ImGui::PushStyleColor(ImGuiCol_Text, pal.error);
     ImGui::TextWrapped("%s", lang_ == reader::i18n::Lang::Vi ? "Không mở được bài viết" : "The articles could not be opened");
     ImGui::PopStyleColor();
@@ -252,7 +267,6 @@ int App::frame(double now_ms) {
     const double t0 = js::now_ms();
     fonts::Settings fs;
     fs.body_px = settings_.font_px;
-    fs.serif = settings_.serif;
     fonts::ensure(web_platform::viewport().dpr, fs);
     web_platform::new_frame(now_ms);
 
@@ -272,7 +286,7 @@ int App::frame(double now_ms) {
             ImGui::SetScrollY(ui_.scroll_y);
             ui_.restore_scroll = false;
         }
-        views::draw_article(*this);
+        article_view_.draw(*this);
         ui_.scroll_y = ImGui::GetScrollY();
     }
     ImGui::End();

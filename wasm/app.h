@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "frame_stats.h"
+#include "views/article_view.h"
 #include "i18n/lang.h"
 #include "model/bundle_loader.h"
 #include "theme.h"
@@ -20,6 +21,7 @@ struct ReadingSettings {
     bool serif = true;
     float line_height = 1.6f;
     float column_px = 680.0f;
+    bool justify = false;
     theme::Name theme = theme::Name::Auto;
 };
 
@@ -47,9 +49,11 @@ public:
     const reader::Bundle* bundle() const { return bundle_.get(); }
     reader::i18n::Lang lang() const { return lang_; }
     ReadingSettings& settings() { return settings_; }
+    const ReadingSettings& const_settings() const { return settings_; }
     UiState& ui() { return ui_; }
 
     void open_article(int index, bool push_history);
+    void follow_link(uint32_t link);                // a link of the model was activated
     void post_error(std::string_view message);
 
 private:
@@ -67,5 +71,6 @@ private:
     ReadingSettings settings_;
     UiState ui_;
     FrameStats stats_;
+    views::ArticleView article_view_;
     double nav_start_ms_ = 0;
 };

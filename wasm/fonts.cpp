@@ -4,13 +4,18 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 
 namespace fonts {
 namespace {
 
-constexpr std::array<std::string_view, static_cast<size_t>(File::kCount)> kFileNames = {
+constexpr int kFaces = reader::layout::kFaceCount;
+
+// Same order as layout::Face.
+constexpr std::array<std::string_view, kFaces> kFileNames = {
     "NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf", "NotoSerif-BoldItalic.ttf",
     "NotoSans-Regular.ttf", "NotoSans-Italic.ttf", "NotoSans-Bold.ttf", "NotoSans-BoldItalic.ttf",
     "NotoSansMono-Regular.ttf",
@@ -22,53 +27,80 @@ const ImWchar kRanges[] = {
     0x0020, 0x007E, 0x00A0, 0x00FF,
     0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169,
     0x01A0, 0x01A1, 0x01AF, 0x01B0,
-    0x0300, 0x0301, 0x0303, 0x0303, 0x0309, 0x0309, 0x0323, 0x0323,  // combining tone marks (NFD leftovers)
+    0x0300, 0x0301, 0x0303, 0x0303, 0x0309, 0x0309, 0x0323, 0x0323,
     0x1EA0, 0x1EF9,
     0x2010, 0x2027, 0x2030, 0x203A, 0x20AB, 0x20AC, 0x2122, 0x2122,
     0x2190, 0x2193, 0x2212, 0x2212,
     0,
 };
 
+// Sizes (× body size) each face is rasterized at; drawn sizes between slots use the
+// next larger slot, scaled down (at most ~20%, which stays sharp). Chosen from the
+// roles in layout/typography.cpp: body 1.0, lead 1.1, headings 1.2-1.6, title 1.9,
+// captions/meta/tags 0.8-0.85, code 0.85.
+struct SlotPlan { Face face; std::array<float, 4> scales; };
+const SlotPlan kPlan[] = {
+    {Face::SerifRegular, {1.0f, 1.25f, 0, 0}},
+    {Face::SerifItalic, {1.0f, 1.25f, 0, 0}},
+    {Face::SerifBold, {1.1f, 1.4f, 1.9f, 0}},
+    {Face::SerifBoldItalic, {1.0f, 0, 0, 0}},
+    {Face::SansRegular, {0.85f, 1.0f, 1.25f, 0}},
+    {Face::SansItalic, {0.85f, 1.0f, 0, 0}},
+    {Face::SansBold, {0.85f, 1.1f, 1.4f, 1.9f}},
+    {Face::SansBoldItalic, {1.0f, 0, 0, 0}},
+    {Face::Mono, {0.85f, 0, 0, 0}},
+};
+
+struct Slot {
+    float px = 0;
+    ImFont* font = nullptr;
+};
+
+class AtlasMetrics final : public reader::layout::FontMetrics {
+public:
+    float advance(Face face, char32_t c) const override {
+        const ImFont* f = base(face);
+        if (!f) return 0.5f;
+        return f->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD)) / f->FontSize;
+    }
+    float ascent(Face face) const override { const ImFont* f = base(face); return f ? f->Ascent / f->FontSize : 0.8f; }
+    float descent(Face face) const override { const ImFont* f = base(face); return f ? -f->Descent / f->FontSize : 0.2f; }
+    uint64_t generation() const override;
+
+private:
+    static const ImFont* base(Face face);
+};
+
 struct State {
-    std::array<std::vector<unsigned char>, static_cast<size_t>(File::kCount)> files;
-    std::array<ImFont*, static_cast<size_t>(Role::kCount)> fonts{};
-    std::array<float, static_cast<size_t>(Role::kCount)> sizes{};
+    std::array<std::vector<unsigned char>, kFaces> files;
+    std::array<std::vector<Slot>, kFaces> slots;
+    ImFont* ui = nullptr;
+    ImFont* ui_bold = nullptr;
     float built_dpr = 0;
     Settings built{};
     bool built_once = false;
+    uint64_t generation = 0;
+    AtlasMetrics metrics;
 } g;
 
-File file_for(Role r, bool serif) {
-    auto body = [&](File s, File n) { return serif ? s : n; };
-    switch (r) {
-        case Role::Ui: return File::SansRegular;
-        case Role::UiBold: return File::SansBold;
-        case Role::UiSmall: return File::SansRegular;
-        case Role::Body: return body(File::SerifRegular, File::SansRegular);
-        case Role::BodyItalic: return body(File::SerifItalic, File::SansItalic);
-        case Role::BodyBold: return body(File::SerifBold, File::SansBold);
-        case Role::BodyBoldItalic: return body(File::SerifBoldItalic, File::SansBoldItalic);
-        case Role::Title: return body(File::SerifBold, File::SansBold);
-        case Role::Heading1:
-        case Role::Heading2:
-        case Role::Heading3: return body(File::SerifBold, File::SansBold);
-        case Role::Mono: return File::Mono;
-        default: return File::SansRegular;
-    }
+const ImFont* AtlasMetrics::base(Face face) {
+    const auto& s = g.slots[static_cast<size_t>(face)];
+    return s.empty() ? nullptr : s.front().font;
 }
+uint64_t AtlasMetrics::generation() const { return g.generation; }
 
-float px_for(Role r, const Settings& s) {
-    switch (r) {
-        case Role::Ui:
-        case Role::UiBold: return s.ui_px;
-        case Role::UiSmall: return std::round(s.ui_px * 0.86f);
-        case Role::Title: return std::round(s.body_px * 1.65f);
-        case Role::Heading1: return std::round(s.body_px * 1.4f);
-        case Role::Heading2: return std::round(s.body_px * 1.22f);
-        case Role::Heading3: return std::round(s.body_px * 1.08f);
-        case Role::Mono: return std::round(s.body_px * 0.84f);
-        default: return s.body_px;
-    }
+ImFont* add_font(Face face, float px, float raster) {
+    const auto& bytes = g.files[static_cast<size_t>(face)];
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;    // bytes stay ours: the atlas is rebuilt from them
+    cfg.OversampleH = raster >= 2 ? 1 : 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.1fpx", kFileNames[static_cast<size_t>(face)].data(), px);
+    ImFont* f = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()),
+                                                           static_cast<int>(bytes.size()), px * raster, &cfg, kRanges);
+    f->Scale = 1.0f / raster;
+    return f;
 }
 
 }  // namespace
@@ -90,42 +122,54 @@ bool have_all_files() {
 }
 
 bool ensure(float dpr, const Settings& s) {
-    if (g.built_once && dpr == g.built_dpr && s.body_px == g.built.body_px && s.serif == g.built.serif &&
-        s.ui_px == g.built.ui_px) {
-        return false;
-    }
+    if (g.built_once && dpr == g.built_dpr && s.body_px == g.built.body_px && s.ui_px == g.built.ui_px) return false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     io.Fonts->TexDesiredWidth = 4096;
     // Rasterize at device pixels: 1 texel per physical pixel, drawn at 1/dpr scale.
+    // Beyond 2x the largest sizes would fill the atlas: they stay at 2x.
     const float raster = std::max(1.0f, dpr);
-    for (size_t r = 0; r < static_cast<size_t>(Role::kCount); ++r) {
-        const Role role = static_cast<Role>(r);
-        const auto& bytes = g.files[static_cast<size_t>(file_for(role, s.serif))];
-        const float px = px_for(role, s);
-        ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false;    // bytes stay ours: the atlas is rebuilt from them
-        cfg.OversampleH = raster >= 2 ? 1 : 2;
-        cfg.OversampleV = 1;
-        cfg.PixelSnapH = false;
-        snprintf(cfg.Name, sizeof(cfg.Name), "role%zu %.0fpx", r, px);
-        ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()),
-                                                   static_cast<int>(bytes.size()), px * raster, &cfg, kRanges);
-        f->Scale = 1.0f / raster;
-        g.fonts[r] = f;
-        g.sizes[r] = px;
+    for (auto& v : g.slots) v.clear();
+    for (const auto& plan : kPlan) {
+        for (float scale : plan.scales) {
+            if (scale <= 0) continue;
+            const float px = std::round(s.body_px * scale * 2) / 2;
+            const float r = scale > 1.3f ? std::min(raster, 2.0f) : raster;
+            g.slots[static_cast<size_t>(plan.face)].push_back({px, add_font(plan.face, px, r)});
+        }
     }
+    g.ui = add_font(Face::SansRegular, s.ui_px, raster);
+    g.ui_bold = add_font(Face::SansBold, s.ui_px, raster);
     io.Fonts->Build();
-    io.FontDefault = g.fonts[static_cast<size_t>(Role::Ui)];
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    io.FontDefault = g.ui;
+    if (!g.built_once && g.generation == 0) {
+        ImGui_ImplOpenGL3_CreateDeviceObjects();   // shaders and the font texture, once
+    } else {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    io.Fonts->ClearTexData();            // the GPU has it; the CPU copies are tens of MB
     g.built_dpr = dpr;
     g.built = s;
     g.built_once = true;
+    ++g.generation;
     return true;
 }
 
-ImFont* get(Role r) { return g.fonts[static_cast<size_t>(r)]; }
-float size_px(Role r) { return g.sizes[static_cast<size_t>(r)]; }
+uint64_t generation() { return g.generation; }
+
+ImFont* font_for(Face face, float px) {
+    const auto& slots = g.slots[static_cast<size_t>(face)];
+    if (slots.empty()) return g.ui;
+    for (const Slot& s : slots) {
+        if (s.px >= px * 0.97f) return s.font;
+    }
+    return slots.back().font;
+}
+
+ImFont* ui() { return g.ui; }
+ImFont* ui_bold() { return g.ui_bold; }
+float ui_px() { return g.built.ui_px; }
+const reader::layout::FontMetrics& metrics() { return g.metrics; }
 
 }  // namespace fonts

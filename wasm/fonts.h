@@ -1,31 +1,28 @@
 // The app's fonts: Noto Serif / Noto Sans / Noto Sans Mono, cut at build time to
 // Latin + Vietnamese, handed over as bytes by web/app.js, and rasterized into
-// ImGui's atlas at the device pixel ratio (size × dpr, drawn at 1/dpr scale) so text
-// is crisp on 2x screens. The atlas is rebuilt when the DPR or the reading font size
-// changes, between frames.
+// ImGui's atlas at the device pixel ratio (drawn at 1/dpr scale) so text is crisp
+// on 2x screens.
+//
+// The layout engine speaks of faces (layout::Face) at any pixel size. The atlas
+// holds each face at a few sizes (slots) chosen from the typography's roles; a
+// draw call picks the slot of that face nearest above the wanted size, so text is
+// never magnified. The atlas is rebuilt when the DPR or the reading size changes.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
+#include "layout/font_metrics.h"
+
 struct ImFont;
 
 namespace fonts {
 
-enum class File { SerifRegular, SerifItalic, SerifBold, SerifBoldItalic, SansRegular, SansItalic, SansBold, SansBoldItalic, Mono, kCount };
-
-enum class Role {
-    Ui, UiBold, UiSmall,                                     // interface (sans)
-    Body, BodyItalic, BodyBold, BodyBoldItalic,              // reading text (serif or sans by setting)
-    Title, Heading1, Heading2, Heading3,                     // article title and headings
-    Mono,                                                    // code
-    kCount
-};
+using reader::layout::Face;
 
 struct Settings {
-    float body_px = 19.0f;     // CSS pixels
-    bool serif = true;
-    float ui_px = 15.0f;
+    float body_px = 19.0f;     // CSS pixels, after the reader's font size setting
+    float ui_px = 15.0f;       // interface text
 };
 
 // Returns false for an unknown file name.
@@ -33,10 +30,17 @@ bool add_file(std::string_view name, std::vector<unsigned char> bytes);
 bool have_all_files();
 
 // Rebuilds the atlas when dpr or settings differ from the last build.
-// Must be called outside ImGui::NewFrame/Render. Returns true when rebuilt.
+// Call outside ImGui::NewFrame/Render. Returns true when rebuilt.
 bool ensure(float dpr, const Settings& s);
+uint64_t generation();      // bumps on every rebuild
 
-ImFont* get(Role r);
-float size_px(Role r);   // CSS pixel size of a role
+// The font to draw `face` at `px` CSS pixels (pass px to AddText as the size).
+ImFont* font_for(Face face, float px);
+ImFont* ui();               // interface text (sans, ui_px)
+ImFont* ui_bold();
+float ui_px();
+
+// Layout metrics from the loaded fonts (em units), for the core's layout engine.
+const reader::layout::FontMetrics& metrics();
 
 }  // namespace fonts

@@ -3,6 +3,7 @@
 // and those only queue events; the page is told things through these functions.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,7 @@ std::string storage_get(std::string_view key);           // localStorage, "" whe
 void storage_set(std::string_view key, std::string_view value);
 void set_cursor(std::string_view css_cursor);
 double now_ms();                                         // performance.now()
+int64_t unix_now();                                      // Date.now() / 1000
 void log_error(std::string_view message);                // console.error (shown in tests)
 
 }  // namespace js

@@ -50,7 +50,7 @@
     progress.total += expected;
     updateProgress();
     const res = await fetch(url, { credentials: 'same-origin' });
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
     const length = Number(res.headers.get('Content-Length')) || 0;
     if (length > 0 && !res.headers.get('Content-Encoding')) {
       progress.total += length - expected;

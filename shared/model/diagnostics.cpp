@@ -4,11 +4,12 @@
 namespace reader {
 
 std::string Diagnostic::to_string() const {
-    std::string s = file.empty() ? std::string("<bundle>") : file;
+    std::string s = file;
     if (line > 0) {
         s += ':' + std::to_string(line) + ':' + std::to_string(column);
     }
-    s += severity == Severity::Error ? ": error: " : ": warning: ";
+    if (!s.empty()) s += ": ";
+    s += severity == Severity::Error ? "error: " : "warning: ";
     if (!where.empty()) {
         s += where;
         s += ": ";

@@ -46,7 +46,7 @@ test('a missing bundle shows a readable error instead of a blank canvas', async 
   const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/nope.json`);
   const err = await waitForMessage(page, 'reader:error');
   assert.match(err.message, /nope\.json: .*404/);
-  assert.ok(await inkRatio(page) > 0.002, 'the error view is drawn');
+  assert.ok(await inkRatio(page) > 0.0005, 'the error view is drawn');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'missing-bundle.png') });
   await context.close();
 });

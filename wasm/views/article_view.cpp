@@ -4,171 +4,274 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <string>
+#include <cmath>
 
 #include "app.h"
 #include "fonts.h"
 #include "i18n/number_format.h"
 #include "i18n/strings.h"
+#include "js_bridge.h"
+#include "layout/typography.h"
 #include "theme.h"
 #include "time/date_format.h"
+#include "time/reading_time.h"
+#include "views/display_list_painter.h"
 #include "web_platform.h"
 
 namespace views {
 namespace {
 
-using reader::Block;
-using reader::BlockKind;
 using reader::Bundle;
-using reader::RunKind;
 using reader::i18n::StringId;
+namespace L = reader::layout;
 
-void text_wrapped(fonts::Role role, ImU32 color, std::string_view s) {
-    ImGui::PushFont(fonts::get(role));
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextWrapped("%.*s", static_cast<int>(s.size()), s.data());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+constexpr float kTopPad = 28.0f;
+constexpr float kSectionGap = 40.0f;
+constexpr float kBottomPad = 64.0f;
+
+// The body's plain text, for the reading-time estimate.
+std::string body_text(const Bundle& b, const reader::Article& a) {
+    std::string s;
+    for (uint32_t i = a.blocks.begin; i < a.blocks.end; ++i) {
+        const auto& blk = b.blocks[i];
+        for (uint32_t r = blk.runs.begin; r < blk.runs.end; ++r) {
+            s += b.str(b.runs[r].text);
+            s += ' ';
+        }
+        if (!blk.code.empty()) s += b.str(blk.code);
+    }
+    return s;
 }
 
-// Plain text of a block's inline runs (soft breaks as spaces).
-std::string inline_text(const Bundle& b, const Block& blk) {
-    std::string out;
-    for (uint32_t i = blk.runs.begin; i < blk.runs.end; ++i) {
-        const auto& r = b.runs[i];
-        switch (r.kind) {
-            case RunKind::Text: out += b.str(r.text); break;
-            case RunKind::SoftBreak: out += ' '; break;
-            case RunKind::HardBreak: out += '\n'; break;
-            case RunKind::Image: out += b.str(r.text); break;
-        }
-    }
-    return out;
+float column_width(const App& app) {
+    const auto& vp = web_platform::viewport();
+    const float margin = vp.css_width < 600 ? 16.0f : 32.0f;
+    return std::max(200.0f, std::min(app.const_settings().column_px, vp.css_width - 2 * margin));
 }
 
-void draw_blocks(const Bundle& b, uint32_t begin, uint32_t end, int depth) {
-    const auto& pal = theme::palette();
-    for (uint32_t i = begin; i < end;) {
-        const Block& blk = b.blocks[i];
-        const uint32_t next = std::max(blk.subtree_end, i + 1);
-        switch (blk.kind) {
-            case BlockKind::Paragraph:
-                text_wrapped(fonts::Role::Body, pal.text, inline_text(b, blk));
-                ImGui::Dummy(ImVec2(0, fonts::size_px(fonts::Role::Body) * 0.6f));
-                break;
-            case BlockKind::Heading: {
-                const auto role = blk.level <= 1 ? fonts::Role::Heading1 : blk.level == 2 ? fonts::Role::Heading2 : fonts::Role::Heading3;
-                text_wrapped(role, pal.text, inline_text(b, blk));
-                break;
-            }
-            case BlockKind::Code:
-            case BlockKind::HtmlText:
-                text_wrapped(fonts::Role::Mono, pal.muted, b.str(blk.code));
-                break;
-            case BlockKind::ThematicBreak:
-                ImGui::Separator();
-                break;
-            case BlockKind::List:
-            case BlockKind::ListItem:
-            case BlockKind::Quote:
-            case BlockKind::Table:
-            case BlockKind::TableRow:
-                ImGui::Indent(blk.kind == BlockKind::ListItem ? 0.0f : 18.0f);
-                draw_blocks(b, i + 1, blk.subtree_end, depth + 1);
-                ImGui::Unindent(blk.kind == BlockKind::ListItem ? 0.0f : 18.0f);
-                break;
-            case BlockKind::TableCell:
-                text_wrapped(fonts::Role::Body, pal.text, inline_text(b, blk));
-                break;
-        }
-        i = next;
-    }
+L::LayoutSettings layout_settings(const App& app) {
+    L::LayoutSettings s;
+    s.width = std::floor(column_width(app));
+    s.body_px = app.const_settings().font_px;
+    s.font_scale = 1.0f;
+    s.line_height = app.const_settings().line_height;
+    s.serif = app.const_settings().serif;
+    s.justify = app.const_settings().justify;
+    return s;
 }
 
 }  // namespace
 
-void draw_article(App& app) {
-    const Bundle* b = app.bundle();
-    if (!b || app.ui().article < 0) return;
-    const auto& a = b->articles[static_cast<size_t>(app.ui().article)];
+ArticleView::ArticleView() = default;
+ArticleView::~ArticleView() = default;
+
+void ArticleView::rebuild(App& app, int article) {
+    const Bundle& b = *app.bundle();
+    const auto& a = b.articles[static_cast<size_t>(article)];
     const auto lang = app.lang();
-    const auto& pal = theme::palette();
-    const auto& vp = web_platform::viewport();
+    article_ = article;
+    font_generation_ = fonts::generation();
+    measurer_ = std::make_unique<L::TextMeasurer>(fonts::metrics());
+    breaker_ = std::make_unique<L::LineBreaker>(*measurer_);
+    layout_ = std::make_unique<L::ArticleLayout>(b, static_cast<uint32_t>(article), fonts::metrics());
 
-    const float column = std::min(app.settings().column_px, vp.css_width - 32.0f);
-    const float margin = std::max(16.0f, (vp.css_width - column) * 0.5f);
-    ImGui::SetCursorPosX(margin);
-    ImGui::PushTextWrapPos(margin + column);
-    ImGui::Indent(margin);
-
-    ImGui::Dummy(ImVec2(0, 24));
-    if (!a.category.empty()) text_wrapped(fonts::Role::UiBold, pal.accent, b->str(a.category));
-    if (a.published_unix != 0 || !a.published.empty()) {
-        text_wrapped(fonts::Role::UiSmall, pal.muted,
-                     reader::datetime::format_dateline(lang, a.published_unix, a.published_offset_min));
+    strings_.clear();
+    strings_.reserve(8);
+    L::ArticleTexts t = L::texts_from_model(b, a);
+    t.category = b.str(a.category);
+    if (a.published_unix != 0) {
+        t.dateline = strings_.emplace_back(reader::datetime::format_dateline(lang, a.published_unix, a.published_offset_min));
     }
-    ImGui::Dummy(ImVec2(0, 6));
-    text_wrapped(fonts::Role::Title, pal.text, b->str(a.title));
-    if (!a.subtitle.empty()) text_wrapped(fonts::Role::Heading3, pal.muted, b->str(a.subtitle));
-    ImGui::Dummy(ImVec2(0, 10));
-
-    if (!a.image.src.empty() || !a.image.caption.empty()) {
-        // Hero image: space reserved at 16:9 until the picture arrives.
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float h = column * 9.0f / 16.0f;
-        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + column, p.y + h), pal.panel);
-        ImGui::Dummy(ImVec2(column, h));
-        if (!a.image.caption.empty()) text_wrapped(fonts::Role::BodyItalic, pal.muted, b->str(a.image.caption));
-        ImGui::Dummy(ImVec2(0, 8));
-    }
-    if (!a.lead.empty()) {
-        text_wrapped(fonts::Role::BodyBold, pal.text, b->str(a.lead));
-        ImGui::Dummy(ImVec2(0, 10));
-    }
-    draw_blocks(*b, a.blocks.begin, a.blocks.end, 0);
-
-    for (const auto& author : a.authors) {
-        const std::string_view name = b->str(author);
-        ImGui::PushFont(fonts::get(fonts::Role::BodyBold));
-        const float w = ImGui::CalcTextSize(name.data(), name.data() + name.size()).x;
-        ImGui::SetCursorPosX(margin + column - w);
-        ImGui::TextUnformatted(name.data(), name.data() + name.size());
-        ImGui::PopFont();
-    }
+    const auto content_lang = a.language.len ? reader::i18n::lang_from_bcp47(b.str(a.language)) : lang;
+    const uint32_t minutes = reader::datetime::estimate_reading_minutes(body_text(b, a) + std::string(b.str(a.lead)),
+                                                                        reader::datetime::default_reading_rate(content_lang));
+    if (minutes > 0) t.meta = strings_.emplace_back(reader::datetime::format_reading_time(lang, minutes));
     if (!a.source.empty()) {
-        text_wrapped(fonts::Role::UiSmall, pal.muted,
-                     std::string(reader::i18n::tr(lang, StringId::Source)) + ": " + std::string(b->str(a.source)));
+        t.source = strings_.emplace_back(std::string(reader::i18n::tr(lang, StringId::Source)) + ": " + std::string(b.str(a.source)));
     }
-    ImGui::Dummy(ImVec2(0, 24));
-    ImGui::Separator();
+    if (!t.tags.empty()) t.tags_label = strings_.emplace_back(std::string(reader::i18n::tr(lang, StringId::Tags)) + ":");
+    layout_->set_texts(t);
+    sections_width_ = -1;
+}
 
-    // Reader comments (the full section is the comments issue's; this is its frame).
-    text_wrapped(fonts::Role::Heading2, pal.text, reader::i18n::tr(lang, StringId::ReaderComments));
-    const int64_t total = a.comment_count >= 0 ? std::max<int64_t>(a.comment_count, a.comment_total) : a.comment_total;
-    text_wrapped(fonts::Role::Ui, pal.muted, std::string(reader::i18n::tr(lang, StringId::TotalComments)) + ": " +
-                 reader::i18n::format_number(lang, total));
+void ArticleView::build_sections(App& app, float width) {
+    const Bundle& b = *app.bundle();
+    const auto& a = b.articles[static_cast<size_t>(article_)];
+    const auto lang = app.lang();
+    const L::LayoutSettings ls = layout_settings(app);
+    sections_.clear(b.text);
+    actions_.clear();
+    float y = 0;
+    auto heading = [&](StringId id) {
+        // A rule above each section, then its name (as on the portal's page).
+        L::Item rule;
+        rule.kind = L::ItemKind::Rect;
+        rule.ink = L::Ink::Rule;
+        rule.x = 0;
+        rule.y = y;
+        rule.w = width;
+        rule.h = 2;
+        sections_.add(rule);
+        y += 14;
+        y = L::layout_text(sections_, *breaker_, reader::i18n::tr(lang, id), L::text_style(L::TextRole::Heading3, 0, ls), 0, y, width);
+        y += 6;
+    };
+    auto line = [&](std::string_view text, L::TextRole role, float x = 0, uint16_t style = 0) {
+        y = L::layout_text(sections_, *breaker_, text, L::text_style(role, style, ls), x, y, width - x);
+    };
 
-    ImGui::Dummy(ImVec2(0, 16));
-    text_wrapped(fonts::Role::Heading2, pal.text, reader::i18n::tr(lang, StringId::OtherNews));
-    for (size_t i = 0; i < b->articles.size(); ++i) {
-        if (static_cast<int>(i) == app.ui().article) continue;
-        ImGui::PushFont(fonts::get(fonts::Role::Body));
-        ImGui::PushStyleColor(ImGuiCol_Text, pal.link);
-        ImGui::PushID(static_cast<int>(i));
-        const std::string title(b->str(b->articles[i].title));
-        if (ImGui::Selectable(title.c_str(), false, 0, ImVec2(column, 0))) app.open_article(static_cast<int>(i), true);
-        ImGui::PopID();
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
+    // ---- Ý kiến bạn đọc (the full comments view is built on this in the comments issue)
+    heading(StringId::ReaderComments);
+    const int64_t total = std::max<int64_t>(a.comment_count, a.comment_total);
+    line(reader::i18n::trf(lang, StringId::TotalCommentsValue, {{"n", reader::i18n::format_number(lang, total)}}), L::TextRole::Meta);
+    y += 8;
+    const int64_t now = js::unix_now();
+    std::vector<std::pair<uint32_t, int>> stack;  // comment, depth: iterative, replies can be deep
+    for (uint32_t i = a.comments.end; i > a.comments.begin; --i) stack.push_back({b.comment_children[i - 1], 0});
+    while (!stack.empty()) {
+        auto [ci, depth] = stack.back();
+        stack.pop_back();
+        const auto& c = b.comments[ci];
+        const float x = std::min(depth, 4) * 24.0f;
+        std::string meta(b.str(c.author));
+        if (c.published_unix) meta += " · " + reader::datetime::format_relative(lang, c.published_unix, now);
+        if (c.likes > 0) meta += " · ♥ " + reader::i18n::format_number(lang, c.likes);
+        line(meta, L::TextRole::CommentMeta, x);
+        line(c.deleted ? std::string_view(reader::i18n::tr(lang, StringId::CommentDeleted)) : b.str(c.text), L::TextRole::Comment, x);
+        y += 10;
+        for (uint32_t r = c.replies.end; r > c.replies.begin; --r) stack.push_back({b.comment_children[r - 1], depth + 1});
     }
-    if (!b->announcements.empty()) {
-        ImGui::Dummy(ImVec2(0, 16));
-        text_wrapped(fonts::Role::Heading2, pal.text, reader::i18n::tr(lang, StringId::Announcements));
-        for (const auto& an : b->announcements) text_wrapped(fonts::Role::Body, pal.text, b->str(an.title));
+    y += kSectionGap * 0.5f;
+
+    // ---- Tin khác: related articles first, then the others by date
+    heading(StringId::OtherNews);
+    std::vector<int> order;
+    for (const auto& r : a.related) if (r.article != UINT32_MAX) order.push_back(static_cast<int>(r.article));
+    std::vector<int> rest;
+    for (size_t i = 0; i < b.articles.size(); ++i) {
+        if (static_cast<int>(i) != article_ && std::find(order.begin(), order.end(), static_cast<int>(i)) == order.end()) rest.push_back(static_cast<int>(i));
     }
-    ImGui::Dummy(ImVec2(0, 48));
-    ImGui::Unindent(margin);
-    ImGui::PopTextWrapPos();
+    std::stable_sort(rest.begin(), rest.end(), [&](int x, int z) { return b.articles[x].published_unix > b.articles[z].published_unix; });
+    order.insert(order.end(), rest.begin(), rest.end());
+    if (order.size() > 12) order.resize(12);
+    for (int i : order) {
+        const auto& o = b.articles[static_cast<size_t>(i)];
+        const float y0 = y;
+        line(b.str(o.title), L::TextRole::Body, 0, reader::kStyleLink);
+        if (o.published_unix) line(reader::datetime::format_short_date(lang, o.published_unix, o.published_offset_min), L::TextRole::Meta);
+        actions_.push_back({0, y0, width, y, i, {}});
+        y += 8;
+    }
+    for (const auto& r : a.related) {
+        if (r.article != UINT32_MAX || r.url.empty()) continue;
+        const float y0 = y;
+        line(b.str(r.title), L::TextRole::Body, 0, reader::kStyleLink);
+        actions_.push_back({0, y0, width, y, -1, std::string(b.str(r.url))});
+        y += 8;
+    }
+
+    // ---- Thông báo
+    if (!b.announcements.empty()) {
+        y += kSectionGap * 0.5f;
+        heading(StringId::Announcements);
+        for (const auto& an : b.announcements) {
+            const float y0 = y;
+            line(b.str(an.title), L::TextRole::Body, 0, an.url.empty() ? 0 : reader::kStyleLink);
+            if (!an.text.empty()) line(b.str(an.text), L::TextRole::Caption);
+            if (an.published_unix) line(reader::datetime::format_short_date(lang, an.published_unix, 420), L::TextRole::Meta);
+            if (!an.url.empty()) actions_.push_back({0, y0, width, y, -1, std::string(b.str(an.url))});
+            y += 8;
+        }
+    }
+    sections_.finish(y);
+    sections_width_ = width;
+    sections_settings_ = ls;
+}
+
+void ArticleView::draw(App& app) {
+    const Bundle* b = app.bundle();
+    const int article = app.ui().article;
+    if (!b || article < 0) return;
+    if (article != article_ || font_generation_ != fonts::generation() || !layout_) rebuild(app, article);
+
+    const L::LayoutSettings ls = layout_settings(app);
+    const L::DisplayList& list = layout_->layout(ls);
+    if (sections_width_ != ls.width || !(sections_settings_ == ls)) build_sections(app, ls.width);
+
+    const auto& vp = web_platform::viewport();
+    const float margin_x = std::floor((vp.css_width - ls.width) * 0.5f);
+    const float article_h = list.height();
+    const float sections_top = kTopPad + article_h + kSectionGap;
+    content_height_ = sections_top + sections_.height() + kBottomPad;
+
+    // The scroll range: ImGui scrolls the window over a box of the content's height.
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::Dummy(ImVec2(vp.css_width - ImGui::GetStyle().ScrollbarSize, content_height_));
+    const float scroll = ImGui::GetScrollY();
+    const ImVec2 win = ImGui::GetWindowPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin(win.x + margin_x, win.y + kTopPad - scroll);
+    const ImVec2 sec_origin(win.x + margin_x, win.y + sections_top - scroll);
+
+    // Hover: links in the article, actions in the sections.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    uint32_t hovered_link = L::kNone;
+    const Action* hovered_action = nullptr;
+    if (ImGui::IsWindowHovered() && mouse.x > -1e30f) {
+        const float lx = mouse.x - origin.x, ly = mouse.y - origin.y;
+        if (ly >= 0 && ly < article_h) {
+            const L::Hit hit = list.hit_test(lx, ly, layout_->measurer());
+            if (hit.link != L::kNone && hit.item != L::kNone) {
+                const auto& it = list.items()[hit.item];
+                if (lx >= it.x && lx <= it.x + it.w && ly >= it.y && ly <= it.y + it.h) hovered_link = hit.link;
+            }
+        }
+        const float sy = mouse.y - sec_origin.y, sx = mouse.x - sec_origin.x;
+        for (const auto& act : actions_) {
+            if (sx >= act.x0 && sx <= act.x1 && sy >= act.y0 && sy < act.y1) hovered_action = &act;
+        }
+    }
+
+    // Draw only what is visible.
+    const float top = scroll - kTopPad, bottom = top + vp.css_height;
+    const auto [a0, a1] = list.visible(top, bottom);
+    paint(dl, list, layout_->measurer(), origin, a0, a1, hovered_link);
+    const float stop = scroll - sections_top;
+    const auto [s0, s1] = sections_.visible(stop, stop + vp.css_height);
+    paint(dl, sections_, *measurer_, sec_origin, s0, s1);
+
+    // Reading progress: a thin bar along the top edge.
+    const float range = std::max(1.0f, content_height_ - vp.css_height);
+    const float progress = std::clamp(scroll / range, 0.0f, 1.0f);
+    dl->AddRectFilled(win, ImVec2(win.x + vp.css_width * progress, win.y + 3), theme::palette().accent);
+
+    if (hovered_link != L::kNone || hovered_action) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        std::string target;
+        if (hovered_link != L::kNone) target = std::string(b->str(b->links[hovered_link].href));
+        else if (!hovered_action->url.empty()) target = hovered_action->url;
+        if (!target.empty()) ImGui::SetTooltip("%s", target.c_str());
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+            if (hovered_link != L::kNone) app.follow_link(hovered_link);
+            else if (hovered_action->article >= 0) app.open_article(hovered_action->article, true);
+            else js::open_external(hovered_action->url);
+        }
+    }
+
+    // Keyboard scrolling (the canvas has focus; no text field is active).
+    if (!ImGui::GetIO().WantTextInput) {
+        const float line_px = ls.body_px * ls.line_height;
+        const float page = std::max(line_px, vp.css_height - 2 * line_px);
+        float target = scroll;
+        const bool shift = ImGui::GetIO().KeyShift;
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) target += 3 * line_px;
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) target -= 3 * line_px;
+        if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || (ImGui::IsKeyPressed(ImGuiKey_Space) && !shift)) target += page;
+        if (ImGui::IsKeyPressed(ImGuiKey_PageUp) || (ImGui::IsKeyPressed(ImGuiKey_Space) && shift)) target -= page;
+        if (ImGui::IsKeyPressed(ImGuiKey_Home)) target = 0;
+        if (ImGui::IsKeyPressed(ImGuiKey_End)) target = content_height_;
+        if (target != scroll) ImGui::SetScrollY(std::clamp(target, 0.0f, range));
+    }
 }
 
 }  // namespace views

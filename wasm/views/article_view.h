@@ -1,11 +1,47 @@
-// The article view: the reading column with dateline, title, lead, hero image,
-// body, signature, then comments, "Tin khác" and "Thông báo".
+// The article view: the reading column laid out by the core's layout engine
+// (layout::ArticleLayout, cached per width and settings), drawn from its display
+// list (only the visible part), followed by the page's own sections: reader
+// comments, "Tin khác" (other news) and "Thông báo" (announcements).
 #pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layout/article_layout.h"
 
 class App;
 
 namespace views {
 
-void draw_article(App& app);
+class ArticleView {
+public:
+    ArticleView();
+    ~ArticleView();
+    void draw(App& app);              // inside the full-window "reader" window
+    float content_height() const { return content_height_; }
+
+private:
+    struct Action {                   // a clickable place in the sections after the article
+        float x0, y0, x1, y1;
+        int article = -1;             // open this article
+        std::string url;              // or open this URL in a new tab
+    };
+
+    void rebuild(App& app, int article);
+    void build_sections(App& app, float width);
+
+    int article_ = -1;
+    uint64_t font_generation_ = 0;
+    std::unique_ptr<reader::layout::ArticleLayout> layout_;
+    std::unique_ptr<reader::layout::TextMeasurer> measurer_;
+    std::unique_ptr<reader::layout::LineBreaker> breaker_;
+    std::vector<std::string> strings_;        // dateline, meta, labels: owned here
+    reader::layout::DisplayList sections_;
+    std::vector<Action> actions_;
+    float sections_width_ = -1;
+    reader::layout::LayoutSettings sections_settings_{};
+    float content_height_ = 0;
+};
 
 }  // namespace views
