@@ -2,6 +2,7 @@
 #include "comments/threading.h"
 
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 
 namespace reader::comments {
@@ -22,36 +23,54 @@ struct Keyed {
     uint32_t index;
 };
 
-// Stable LSD radix sort by key, 8 bits a pass, skipping passes where every key has
-// the same byte (times share their high bytes). Entries come in index order, so equal
-// keys stay in index order. Linear time whatever the keys are: no input can make it
-// slow, unlike a hash table an attacker could fill with colliding ids.
-void radix_sort(std::vector<Keyed>& items) {
+// Stable LSD radix sort by the low `key_bits` bits of the key, 8 bits a pass,
+// skipping passes where every key has the same byte (times share their high bytes).
+// Entries come in index order, so equal keys stay in index order. Linear time
+// whatever the keys are: no input can make it slow, unlike a hash table an attacker
+// could fill with colliding ids.
+void radix_sort(std::vector<Keyed>& items, int key_bits = 64) {
     if (items.size() < 64) {
         std::sort(items.begin(), items.end(), [](const Keyed& a, const Keyed& b) {
             return a.key != b.key ? a.key < b.key : a.index < b.index;
         });
         return;
     }
+    // Bits where keys differ: bytes without any are already sorted.
+    uint64_t any = 0, all = ~uint64_t{0};
+    for (const Keyed& k : items) {
+        any |= k.key;
+        all &= k.key;
+    }
+    const uint64_t varying = any ^ all;
     std::vector<Keyed> buffer(items.size());
-    for (int shift = 0; shift < 64; shift += 8) {
+    for (int shift = 0; shift < key_bits; shift += 8) {
+        if (((varying >> shift) & 0xFF) == 0) continue;
         size_t counts[257] = {};
         for (const Keyed& k : items) ++counts[((k.key >> shift) & 0xFF) + 1];
-        if (counts[((items[0].key >> shift) & 0xFF) + 1] == items.size()) continue;  // one bucket
         for (int b = 0; b < 256; ++b) counts[b + 1] += counts[b];
         for (const Keyed& k : items) buffer[counts[(k.key >> shift) & 0xFF]++] = k;
         items.swap(buffer);
     }
 }
 
-// 64-bit FNV-1a: the same on every platform (wasm's size_t hash would be 32 bits).
+// A 32-bit id hash, the same on every platform: 8 bytes a step, multiply-mixed.
+// Only used to bring equal ids together and to find candidates; every match is
+// confirmed on the strings, so collisions cost a comparison, never a wrong link.
 uint64_t hash_id(std::string_view id) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : id) {
-        h ^= c;
-        h *= 1099511628211ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ id.size();
+    size_t i = 0;
+    for (; i + 8 <= id.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, id.data() + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
     }
-    return h;
+    uint64_t tail = 0;
+    for (size_t k = 0; i + k < id.size(); ++k) tail |= static_cast<uint64_t>(static_cast<unsigned char>(id[i + k])) << (8 * k);
+    h = (h ^ tail) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return h >> 32;
 }
 
 // Ids sorted by hash so that lookups are a binary search over 16-byte keys instead
@@ -63,7 +82,7 @@ public:
         const uint32_t n = static_cast<uint32_t>(comments.size());
         keys_.resize(n);
         for (uint32_t i = 0; i < n; ++i) keys_[i] = Keyed{hash_id(comments[i].id), i};
-        radix_sort(keys_);
+        radix_sort(keys_, 32);
         // Inside a run of equal hashes, order by id then index: equal ids become
         // adjacent with their first comment first (runs are almost always length 1).
         owner_.assign(n, kNoComment);

@@ -283,3 +283,20 @@ TEST_CASE("storing the tree writes parents, reply ranges and the top level into 
     }
     CHECK(m.children.size() == base + in.size());
 }
+
+TEST_CASE("ids whose hashes collide stay distinct", "[comments]") {
+    // "c6374" and "c38104" have the same 32-bit id hash in threading.cpp (so do
+    // "c12663" and "c79742"); if the hash changes this still checks plain threading.
+    std::vector<CommentInput> in = {
+        {"c38104", "", 1}, {"c6374", "", 2}, {"c38104", "", 3},  // a duplicate inside the colliding run
+        {"r1", "c6374", 4}, {"r2", "c38104", 5}, {"c12663", "c79742", 6}, {"c79742", "", 7},
+    };
+    ThreadStructure t = build_threads(in);
+    CHECK(t.parent[3] == 1);
+    CHECK(t.parent[4] == 0);
+    CHECK(t.parent[5] == 6);
+    REQUIRE(t.issues.size() == 1);
+    CHECK(t.issues[0].kind == ThreadIssueKind::DuplicateId);
+    CHECK(t.issues[0].comment == 2);
+    CHECK(t.issues[0].other == 0);
+}
