@@ -53,9 +53,10 @@ void radix_sort(std::vector<Keyed>& items, int key_bits = 64) {
     }
 }
 
-// A 32-bit id hash, the same on every platform: 8 bytes a step, multiply-mixed.
-// Only used to bring equal ids together and to find candidates; every match is
-// confirmed on the strings, so collisions cost a comparison, never a wrong link.
+// A 32-bit id hash: 8 bytes a step, multiply-mixed. It only brings equal ids
+// together and narrows lookups; every match is confirmed on the strings and runs of
+// equal hashes are searched by string, so results never depend on the hash values,
+// and crafted collisions (the mixing is invertible) cost log n comparisons, no more.
 uint64_t hash_id(std::string_view id) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ id.size();
     size_t i = 0;
@@ -119,11 +120,14 @@ public:
     // The comment owning `id` (the first with it), or kNoComment.
     uint32_t find(std::string_view id) const {
         const uint64_t h = hash_id(id);
-        auto it = std::lower_bound(keys_.begin(), keys_.end(), h,
+        auto lo = std::lower_bound(keys_.begin(), keys_.end(), h,
                                    [](const Keyed& k, uint64_t key) { return k.key < key; });
-        for (; it != keys_.end() && it->key == h; ++it) {
-            if (comments_[it->index].id == id) return owner_[it->index];
-        }
+        auto hi = std::upper_bound(lo, keys_.end(), h, [](uint64_t key, const Keyed& k) { return key < k.key; });
+        // The run of equal hashes is sorted by id (see the constructor).
+        auto it = std::lower_bound(lo, hi, id, [&](const Keyed& k, std::string_view key) {
+            return comments_[k.index].id < key;
+        });
+        if (it != hi && comments_[it->index].id == id) return owner_[it->index];
         return kNoComment;
     }
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -299,4 +300,60 @@ TEST_CASE("ids whose hashes collide stay distinct", "[comments]") {
     CHECK(t.issues[0].kind == ThreadIssueKind::DuplicateId);
     CHECK(t.issues[0].comment == 2);
     CHECK(t.issues[0].other == 0);
+}
+
+namespace {
+
+// Inverse of x -> x * k (mod 2^64) for odd k, by Newton's iteration.
+uint64_t inverse_odd(uint64_t k) {
+    uint64_t x = k;
+    for (int i = 0; i < 6; ++i) x *= 2 - k * x;
+    return x;
+}
+
+// Inverse of y = x ^ (x >> 31).
+uint64_t unxorshift31(uint64_t y) { return y ^ (y >> 31) ^ (y >> 62); }
+
+// 16-byte ids that all reach the same internal state in threading.cpp's id hash
+// (its mixing is invertible): a worst case an attacker could send. If the hash
+// changes, these are merely distinct ids and the test still checks threading.
+std::vector<std::string> colliding_ids(size_t count) {
+    constexpr uint64_t kMul = 0xBF58476D1CE4E5B9ull;
+    const uint64_t inv = inverse_odd(kMul);
+    auto mix = [](uint64_t h) { h *= kMul; return h ^ (h >> 31); };
+    auto unmix = [&](uint64_t h) { return unxorshift31(h) * inv; };
+    const uint64_t start = 0x9E3779B97F4A7C15ull ^ 16;
+    const uint64_t target = 0x0123456789ABCDEFull;
+    std::vector<std::string> ids;
+    for (size_t i = 0; i < count; ++i) {
+        uint64_t w1 = 0x3030303030303030ull + i;  // distinct first halves
+        uint64_t h1 = mix(start ^ w1);
+        uint64_t w2 = h1 ^ unmix(target);       // steer the second half to the target
+        std::string id(16, '\0');
+        std::memcpy(id.data(), &w1, 8);
+        std::memcpy(id.data() + 8, &w2, 8);
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("crafted colliding ids are threaded correctly and quickly", "[comments]") {
+    const size_t n = 20000;
+    std::vector<std::string> ids = colliding_ids(n);
+    std::vector<CommentInput> in(n);
+    for (size_t i = 0; i < n; ++i) {
+        in[i] = {ids[i], i ? std::string_view(ids[i - 1]) : std::string_view(), int64_t(i)};
+    }
+    in[n - 1].parent_id = "not an id at all";
+    ThreadOptions deep;
+    deep.max_depth = UINT32_MAX;
+    ThreadStructure t = build_threads(in, deep);  // quadratic lookups would take seconds here
+    check_invariants(in, t, UINT32_MAX);
+    size_t wrong = 0;
+    for (size_t i = 1; i + 1 < n; ++i) wrong += t.parent[i] != i - 1;
+    CHECK(wrong == 0);
+    REQUIRE(t.issues.size() == 1);
+    CHECK(t.issues[0].kind == ThreadIssueKind::MissingParent);
 }
