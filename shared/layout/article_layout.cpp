@@ -13,14 +13,12 @@
 namespace reader::layout {
 namespace {
 
-struct FirstLine {
-    bool set = false;
-    float top = 0, height = 0, baseline = 0;
-};
-
 // Lays out `pieces` at (x, y) in `width` and appends one Text item per segment.
+// first_line(top, height, baseline) runs after the first line's items are added
+// (list markers go there, keeping items in top-to-bottom order).
+template <typename FirstLineFn>
 float emit_lines(DisplayList& out, LineBreaker& br, std::span<const Piece> pieces, float x, float y, float width,
-                 TextAlign align, float line_px, bool preserve, uint32_t block, Part part, FirstLine* first) {
+                 TextAlign align, float line_px, bool preserve, uint32_t block, Part part, FirstLineFn&& first_line) {
     BreakOptions o;
     o.width = width;
     o.align = align;
@@ -32,7 +30,6 @@ float emit_lines(DisplayList& out, LineBreaker& br, std::span<const Piece> piece
         const float glyphs = line.ascent + line.descent;
         const float h = std::max(line_px, glyphs);
         const float baseline = y + (h - glyphs) * 0.5f + line.ascent;
-        if (first && !first->set) *first = FirstLine{true, y, h, baseline};
         for (uint32_t k = line.first; k < line.first + line.count; ++k) {
             const Segment& s = segs[k];
             const Piece& p = pieces[s.piece];
@@ -45,6 +42,7 @@ float emit_lines(DisplayList& out, LineBreaker& br, std::span<const Piece> piece
             it.text_y = baseline - m.ascent(p.face) * p.size;
             it.baseline = baseline;
             it.size = p.size;
+            it.space_extra = line.space_extra;
             it.text_off = p.ref + s.begin;
             it.text_len = s.end - s.begin;
             it.link = p.link;
@@ -56,6 +54,7 @@ float emit_lines(DisplayList& out, LineBreaker& br, std::span<const Piece> piece
             it.flags = p.owned ? kItemOwnedText : 0;
             out.add(it);
         }
+        if (&line == br.lines().data()) first_line(y, h, baseline);
         y += h;
     }
     return y;
@@ -138,10 +137,10 @@ private:
     }
 
     float emit(const Ctx& c, TextAlign align, float line_px, bool preserve, uint32_t block, Part part, float width = -1) {
-        FirstLine first;
         y_ = emit_lines(out_, br_, pieces_, c.x, y_, width >= 0 ? width : c.w, align, line_px, preserve, block, part,
-                        marker_.active ? &first : nullptr);
-        if (marker_.active && first.set) flush_marker(first.baseline, first.top, first.height);
+                        [this](float top, float h, float baseline) {
+                            if (marker_.active) flush_marker(baseline, top, h);
+                        });
         return y_;
     }
 
@@ -399,6 +398,9 @@ private:
             case BlockKind::TableRow:
             case BlockKind::TableCell: children(i + 1, blk.subtree_end, c); break;  // stray: flatten
         }
+        // Side-by-side content (table cells) and markers placed at a block's top may
+        // leave the block's own items out of order: restore it locally, cheaply.
+        out_.sort_items(static_cast<uint32_t>(first_item));
         if (out_.items().size() > first_item) top = std::min(top, out_.items()[first_item].y);
         out_.set_block_span(i, top, y_);
     }
@@ -636,7 +638,6 @@ private:
         const Block& tb = b_.blocks[ti];
         const float top = open(para_gap(c) > 0 ? para_gap(c) : 0.5f * B_);
         flush_marker_at_top();
-        const size_t first_item = out_.items().size();
         // Rows and their cells.
         std::vector<uint32_t> rows;
         std::vector<std::vector<uint32_t>> cells;
@@ -749,7 +750,6 @@ private:
             rule_at(y_, h);
             y_ += h;
         }
-        out_.sort_items(static_cast<uint32_t>(first_item));  // cells were laid out side by side
         close(para_gap(c) > 0 ? para_gap(c) : 0.5f * B_);
         return top;
     }
@@ -853,7 +853,7 @@ float layout_text(DisplayList& out, LineBreaker& breaker, std::string_view text,
     if (text.empty()) return y;
     const Piece p = make_piece(out, text, style);
     return emit_lines(out, breaker, std::span<const Piece>(&p, 1), x, y, width, style.align, style.line, false, kNone,
-                      part, nullptr);
+                      part, [](float, float, float) {});
 }
 
 }  // namespace reader::layout

@@ -77,8 +77,9 @@ void DisplayList::finish(float height, uint32_t first) {
 
 void DisplayList::sort_items(uint32_t first) {
     if (first >= items_.size()) return;
-    std::stable_sort(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end(),
-                     [](const Item& a, const Item& b) { return a.y < b.y; });
+    const auto by_top = [](const Item& a, const Item& b) { return a.y < b.y; };
+    const auto from = items_.begin() + static_cast<std::ptrdiff_t>(first);
+    if (!std::is_sorted(from, items_.end(), by_top)) std::stable_sort(from, items_.end(), by_top);
 }
 
 uint32_t DisplayList::first_reaching(float y) const {
@@ -156,7 +157,7 @@ Hit DisplayList::hit_test(float x, float y, const TextMeasurer& measurer) const 
             em += measurer.advance(it.face, scan::decode(s, k, cl));
             k += cl;
         }
-        const float w = em * it.size;
+        const float w = em * it.size + (c == ' ' ? it.space_extra : 0.0f);
         if (target < pen + w * 0.5f) break;
         pen += w;
         i += len;

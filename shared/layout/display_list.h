@@ -8,6 +8,7 @@
 //
 // Drawing an item (ImGui, with `o` the column origin on screen):
 //   Text      AddText(font[face], size, o + (x, text_y), colour[ink], text(item));
+//             justified lines (space_extra > 0): for_each_word() gives each word's x;
 //             kStyleLink/kStyleUnderline: a line under it (decoration_rects() gives it),
 //             kStyleStrike: a line through it, kStyleCode: a background box behind it.
 //   Rect      AddRectFilled(o + (x, y), o + (x + w, y + h), colour[ink]).
@@ -56,6 +57,7 @@ struct Item {
     float text_y = 0;                  // Text: top of the glyph box, the y to pass to AddText
     float baseline = 0;                // Text: baseline (for underline/strike)
     float size = 0;                    // Text: font size in px
+    float space_extra = 0;             // Text: px added to each U+0020 in the text (justified lines)
     uint32_t text_off = 0;             // Text: byte offset (Bundle::text, or the arena if owned); Image: index into images()
     uint32_t text_len = 0;
     uint32_t link = kNone;             // Text: index into Bundle::links
@@ -74,6 +76,32 @@ struct Rect {
 
 // Underline / strike-through boxes of a Text item (0..2 of them), for the app to fill.
 int decoration_rects(const Item& item, Rect out[2]);
+
+// Calls draw(x, word) for each part of a Text item's `text` between U+0020 spaces,
+// x in document px: how justified lines (space_extra > 0) are drawn. One call with
+// the whole text when space_extra is 0.
+template <typename Draw>
+void for_each_word(const Item& item, std::string_view text, const TextMeasurer& m, Draw&& draw) {
+    if (item.space_extra == 0) {
+        draw(item.x, text);
+        return;
+    }
+    const float space = m.advance(item.face, ' ') * item.size + item.space_extra;
+    float x = item.x;
+    size_t a = 0;
+    for (;;) {
+        size_t e = text.find(' ', a);
+        if (e == std::string_view::npos) e = text.size();
+        if (e > a) {
+            const std::string_view word = text.substr(a, e - a);
+            draw(x, word);
+            x += m.width(item.face, item.size, word);
+        }
+        if (e >= text.size()) break;
+        x += space;
+        a = e + 1;
+    }
+}
 
 // ------------------------------------------------------ [SECTION] Anchors and images
 // Places the app can scroll to: headings (the table of contents, level 1..6) and the
@@ -144,8 +172,8 @@ public:
     void add_anchor(const Anchor& a) { anchors_.push_back(a); }
     uint32_t add_image(const ImageBox& b) { images_.push_back(b); return static_cast<uint32_t>(images_.size() - 1); }
     void set_block_span(uint32_t block, float top, float bottom);
-    // Restores top-to-bottom order of the items from `first` on (after laying out
-    // side-by-side content such as table cells).
+    // Restores top-to-bottom order of the items from `first` on when it is broken
+    // (after laying out side-by-side content such as table cells).
     void sort_items(uint32_t first);
     // Sorts items by top where needed (from `first` on) and indexes them; call after adding.
     void finish(float height, uint32_t first = 0);

@@ -71,6 +71,8 @@ public:
         if (c - 0x2000u < 0x70u) return t[kLowEnd + 0x100u + (c - 0x2000u)];
         return metrics_->advance(face, c);
     }
+    // The face's advances of U+0000..U+036F, indexable by any ASCII byte (fast paths).
+    const float* low_table(Face face) const { return &table_[static_cast<size_t>(face) * kStride]; }
     float ascent(Face face) const { return ascent_[static_cast<size_t>(face)]; }    // em
     float descent(Face face) const { return descent_[static_cast<size_t>(face)]; }  // em
     float width(Face face, float size_px, std::string_view utf8) const;             // px, invalid bytes count as U+FFFD

@@ -7,6 +7,7 @@
 #include "layout/line_breaker.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "layout/text_scan.h"
@@ -18,6 +19,18 @@ constexpr float kNoWrap = 1e30f;
 
 bool breaks_after(char32_t c) {
     return c == '-' || c == '/' || c == 0x2010 || c == 0x2013 || c == 0x2014;
+}
+
+// ASCII bytes the fast path leaves to the per-cluster path.
+constexpr auto kSpecialAscii = [] {
+    std::array<bool, 128> t{};
+    for (const char c : {' ', '\t', '\n', '\r', '\f', '-', '/'}) t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
+
+// Non-ASCII code points the fast path leaves to the per-cluster path.
+bool is_special(char32_t c) {
+    return scan::is_space(c) || scan::is_invisible_break(c) || breaks_after(c);
 }
 
 // May a line break between `before` (a hyphen, dash or slash) and `next`?
@@ -64,8 +77,53 @@ void LineBreaker::run(std::span<const Piece> pieces, const BreakOptions& options
         const std::string_view s = p.text;
         const size_t n = s.size();
         const float size = p.size;
+        const float* low = m.low_table(p.face);
         size_t i = 0;
         while (i < n) {
+            if (!preserve) {
+                // The fast path: a stretch of characters with no break opportunity
+                // inside, measured in one loop and added to the word in one step.
+                const size_t start = i;
+                float em = 0;
+                char32_t last = 0;
+                uint32_t count = 0;
+                while (i < n) {
+                    const auto b = static_cast<unsigned char>(s[i]);
+                    if (b < 0x80) {
+                        if (kSpecialAscii[b]) break;
+                        em += low[b];
+                        last = b;
+                        ++count;
+                        ++i;
+                        continue;
+                    }
+                    uint32_t len = 0;
+                    const char32_t c = scan::decode(s, i, len);
+                    const bool mark = scan::extends_cluster(c);
+                    if ((mark && i == 0) || (!mark && is_special(c))) break;
+                    em += m.advance(p.face, c);
+                    if (!mark) {
+                        last = c;
+                        ++count;
+                    }
+                    i += len;
+                }
+                if (i > start) {
+                    if (break_after_pending_) {
+                        uint32_t len = 0;
+                        if (break_allowed(pending_char_, scan::decode(s, start, len))) {
+                            commit_word();
+                            glue_.present = true;
+                        }
+                        break_after_pending_ = false;
+                    }
+                    add_cluster(pi, static_cast<uint32_t>(start), static_cast<uint32_t>(i), em * size, false, count);
+                    prev_char_ = last;
+                }
+                if (i >= n) break;
+            }
+            // One cluster at a time: spaces, breaks, hyphens, slashes, dashes, a mark
+            // starting the piece, and everything in preserving mode.
             const auto b = static_cast<unsigned char>(s[i]);
             char32_t c;
             size_t len;
@@ -149,7 +207,7 @@ IntrinsicWidths LineBreaker::measure(std::span<const Piece> pieces, bool preserv
     return r;
 }
 
-void LineBreaker::add_cluster(uint32_t piece, uint32_t begin, uint32_t end, float w, bool mark_start) {
+void LineBreaker::add_cluster(uint32_t piece, uint32_t begin, uint32_t end, float w, bool mark_start, uint32_t clusters) {
     if (!word_.empty() && word_.back().piece == piece && word_.back().end == begin) {
         word_.back().end = end;
         word_.back().width += w;
@@ -157,7 +215,7 @@ void LineBreaker::add_cluster(uint32_t piece, uint32_t begin, uint32_t end, floa
         word_.push_back(Frag{piece, begin, end, w, mark_start});
     }
     word_w_ += w;
-    ++word_clusters_;
+    word_clusters_ += clusters;
 }
 
 void LineBreaker::add_glue(float width, bool stretch) {
@@ -194,13 +252,20 @@ void LineBreaker::place_frags(const Frag* frags, size_t n, float glue, bool stre
         const Frag& f = frags[k];
         if (f.begin == f.end) continue;
         const Piece& p = pieces_[f.piece];
+        // Join the previous segment when nothing but one U+0020 (or nothing at all)
+        // separates them in the same piece: lines are drawn as few strings.
         Segment* prev = segs_.size() > line_first_ ? &segs_.back() : nullptr;
-        if (prev && prev->piece == f.piece && prev->end == f.begin && prev->glues == line_glues_ &&
-            (k > 0 || glue == 0)) {
+        bool join = false, over_space = false;
+        if (prev && prev->piece == f.piece) {
+            if (prev->end == f.begin) join = k > 0 || !stretch;
+            else if (k == 0 && stretch && prev->end + 1 == f.begin && p.text[prev->end] == ' ') join = over_space = true;
+        }
+        if (join) {
             prev->end = f.end;
-            prev->width += f.width;
+            prev->width = line_x_ + f.width - prev->x;
+            prev->spaces += over_space ? 1 : 0;
         } else {
-            segs_.push_back(Segment{line_x_, f.width, f.piece, f.begin, f.end, line_glues_});
+            segs_.push_back(Segment{line_x_, f.width, f.piece, f.begin, f.end, line_glues_, 0});
             line_ascent_ = std::max(line_ascent_, m.ascent(p.face) * p.size);
             line_descent_ = std::max(line_descent_, m.descent(p.face) * p.size);
         }
@@ -263,27 +328,13 @@ void LineBreaker::finish_line(bool hard_end, const Piece* at) {
     const bool wraps = width_ < kNoWrap;
     if (opt_.align == TextAlign::Justify && !hard_end && line_glues_ > 0 && wraps && line_x_ < width_) {
         const float extra = (width_ - line_x_) / static_cast<float>(line_glues_);
-        for (uint32_t k = line.first; k < line.first + line.count; ++k) segs_[k].x += extra * static_cast<float>(segs_[k].glues);
-        line.width = width_;
-    } else if (line.count > 1) {
-        // Join neighbours of the same piece separated by exactly one space byte, so
-        // ragged text is drawn as few long strings instead of one per word.
-        uint32_t out = line.first;
-        for (uint32_t k = line.first + 1; k < line.first + line.count; ++k) {
-            Segment& prev = segs_[out];
-            const Segment& s = segs_[k];
-            const std::string_view t = pieces_[s.piece].text;
-            const bool joinable = prev.piece == s.piece &&
-                                  (prev.end == s.begin || (prev.end + 1 == s.begin && t[prev.end] == ' '));
-            if (joinable) {
-                prev.end = s.end;
-                prev.width = s.x + s.width - prev.x;
-            } else {
-                segs_[++out] = s;
-            }
+        for (uint32_t k = line.first; k < line.first + line.count; ++k) {
+            Segment& seg = segs_[k];
+            seg.x += extra * static_cast<float>(seg.glues);
+            seg.width += extra * static_cast<float>(seg.spaces);
         }
-        segs_.resize(out + 1);
-        line.count = out + 1 - line.first;
+        line.width = width_;
+        line.space_extra = extra;
     }
     if (wraps && (opt_.align == TextAlign::Right || opt_.align == TextAlign::Center) && line.width < width_) {
         const float shift = opt_.align == TextAlign::Right ? width_ - line.width : (width_ - line.width) * 0.5f;

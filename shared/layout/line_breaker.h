@@ -9,9 +9,11 @@
 // UTF-8 sequence nor between a letter and its combining marks.
 //
 // Collapsing mode (text): runs of white space and soft breaks are one glue of a
-// space's width, dropped at line ends; a segment never contains a space that is
-// to be stretched. Preserving mode (code): spaces and tabs keep their widths and
-// stay in the segments; trailing spaces of a wrapped line hang past the edge.
+// space's width, dropped at line ends. Words of one piece separated by a single
+// U+0020 form one segment; on a justified line every such space is widened by
+// Line::space_extra (other gaps are in the segments' x). Preserving mode (code):
+// spaces and tabs keep their widths and stay in the segments; trailing spaces of a
+// wrapped line hang past the edge.
 #pragma once
 
 #include <cstdint>
@@ -59,6 +61,7 @@ struct Segment {
     uint32_t begin = 0;           // byte range within pieces[piece].text
     uint32_t end = 0;
     uint32_t glues = 0;           // stretchable spaces before it on its line (internal)
+    uint32_t spaces = 0;          // single spaces inside it, widened on justified lines (internal)
 };
 
 struct Line {
@@ -67,6 +70,7 @@ struct Line {
     float width = 0;              // px: natural width (justified lines: the full width)
     float ascent = 0;             // px: max over its segments (empty lines: of the piece at the break)
     float descent = 0;            // px
+    float space_extra = 0;        // px added to every space inside this line's segments (justified lines)
     bool hard_end = false;        // ended by a hard break or the paragraph's end (not stretched when justifying)
 };
 
@@ -101,7 +105,7 @@ private:
         bool stretch = false;     // a collapsible space (stretched when justifying)
     };
 
-    void add_cluster(uint32_t piece, uint32_t begin, uint32_t end, float w, bool mark_start);
+    void add_cluster(uint32_t piece, uint32_t begin, uint32_t end, float w, bool mark_start, uint32_t clusters = 1);
     void add_glue(float width, bool stretch);
     void commit_word();
     void place_frags(const Frag* frags, size_t n, float glue, bool stretch);

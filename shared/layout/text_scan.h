@@ -12,8 +12,14 @@
 
 namespace reader::layout::scan {
 
+#if defined(__GNUC__) || defined(__clang__)
+#define READER_LAYOUT_INLINE inline __attribute__((always_inline))
+#else
+#define READER_LAYOUT_INLINE inline
+#endif
+
 // Decodes the code point at s[i]; sets `len` to its byte length (>= 1).
-inline char32_t decode(std::string_view s, size_t i, uint32_t& len) {
+READER_LAYOUT_INLINE char32_t decode(std::string_view s, size_t i, uint32_t& len) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) { len = 1; return b0; }
     const size_t n = s.size() - i;

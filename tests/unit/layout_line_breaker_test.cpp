@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/display_list.h"
 #include "layout/line_breaker.h"
 #include "layout_test_support.h"
 
@@ -202,14 +203,26 @@ TEST_CASE("justified lines stretch spaces to the full width except the last", "[
     wrap(br, "aaa bb c dddd", 60, TextAlign::Justify);
     REQUIRE(br.lines().size() == 2);
     const Line& first = br.lines()[0];
-    REQUIRE(first.count == 3);  // one segment per word, spaces are gaps
+    REQUIRE(first.count == 1);  // one segment; its spaces are widened when drawn
     const auto seg = br.segments();
     // 40 px of text, 20 px to share between 2 spaces: each space 5 + 10.
+    CHECK(first.space_extra == Approx(10));
     CHECK(seg[0].x == Approx(0));
-    CHECK(seg[1].x == Approx(30));
-    CHECK(seg[2].x == Approx(55));
-    CHECK(seg[2].x + seg[2].width == Approx(60));
+    CHECK(seg[0].width == Approx(60));
     CHECK(first.width == Approx(60));
+    // Drawn word by word: "aaa" at 0, "bb" at 30, "c" at 55.
+    Item item;
+    item.x = seg[0].x;
+    item.size = 10;
+    item.space_extra = first.space_extra;
+    std::vector<float> xs;
+    std::vector<std::string> words;
+    for_each_word(item, std::string_view("aaa bb c"), m, [&](float x, std::string_view w) {
+        xs.push_back(x);
+        words.emplace_back(w);
+    });
+    CHECK(words == std::vector<std::string>{"aaa", "bb", "c"});
+    CHECK(xs == std::vector<float>{0, 30, 55});
     const Line& last = br.lines()[1];
     CHECK(seg[last.first].x == Approx(0));
     CHECK(last.width == Approx(20));
