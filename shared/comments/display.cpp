@@ -159,6 +159,17 @@ void DisplayState::toggle_collapsed(uint32_t comment) {
     set_replies(comment, replies(comment) == ReplyState::Collapsed ? ReplyState::Preview : ReplyState::Collapsed);
 }
 
+DisplayState DisplayState::remapped(std::span<const uint32_t> new_index_of) const {
+    DisplayState out;
+    out.pages = pages;
+    for (const auto& [comment, state] : states_) {
+        if (comment < new_index_of.size() && new_index_of[comment] != kNoComment) {
+            out.states_[new_index_of[comment]] = state;
+        }
+    }
+    return out;
+}
+
 // ------------------------------------------------------------------ rows
 void build_rows(const CommentOrder& order, const DisplayOptions& options, const DisplayState& state,
                 std::vector<CommentRow>& rows) {

@@ -100,8 +100,7 @@ struct DisplayOptions {
     uint32_t page_size = 20;        // top-level threads per "load more"
 };
 
-// The reader's choices for one article's comments. Keyed by comment index: after a
-// refresh replaces the comments, carry states over by id (the caller has the text).
+// The reader's choices for one article's comments, keyed by comment index.
 class DisplayState {
 public:
     uint32_t pages = 1;             // top-level pages loaded (at least 1 is shown)
@@ -111,6 +110,11 @@ public:
     void toggle_collapsed(uint32_t comment);   // Collapsed <-> Preview
     void load_more() { ++pages; }
     void reset() { pages = 1; states_.clear(); }
+
+    // The same choices after a refresh renumbered the comments: `new_index_of[old]`
+    // is a comment's new index (kNoComment when it is gone; ids the caller matched).
+    // Pages are kept, so the reader stays where they were.
+    DisplayState remapped(std::span<const uint32_t> new_index_of) const;
 
 private:
     std::unordered_map<uint32_t, ReplyState> states_;  // only non-Preview entries

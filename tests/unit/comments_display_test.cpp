@@ -310,3 +310,22 @@ TEST_CASE("100,000 comments: default rows are few, fully expanded rows are all",
     CHECK(rows[4].comment == 99999);
     CHECK(rows[4].replying_to == 99998);  // depth 4 > indent 3
 }
+
+TEST_CASE("a refresh that renumbers comments keeps expanded and collapsed threads", "[comments]") {
+    DisplayState before;
+    before.pages = 3;
+    before.set_replies(4, ReplyState::Expanded);
+    before.set_replies(7, ReplyState::Collapsed);
+    before.set_replies(9, ReplyState::Expanded);   // this comment disappears
+    std::vector<uint32_t> new_index_of(10, kNoComment);
+    new_index_of[4] = 14;
+    new_index_of[7] = 2;
+    DisplayState after = before.remapped(new_index_of);
+    CHECK(after.pages == 3);
+    CHECK(after.replies(14) == ReplyState::Expanded);
+    CHECK(after.replies(2) == ReplyState::Collapsed);
+    CHECK(after.replies(4) == ReplyState::Preview);
+    CHECK(after.replies(9) == ReplyState::Preview);
+    DisplayState short_map = before.remapped({});  // nothing matched
+    CHECK(short_map.replies(4) == ReplyState::Preview);
+}
