@@ -267,6 +267,7 @@ int App::frame(double now_ms) {
     const double t0 = js::now_ms();
     fonts::Settings fs;
     fs.body_px = settings_.font_px;
+    fs.serif = settings_.serif;
     fonts::ensure(web_platform::viewport().dpr, fs);
     web_platform::new_frame(now_ms);
 

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 namespace fonts {
 namespace {
@@ -36,25 +37,34 @@ const ImWchar kRanges[] = {
 
 // Sizes (× body size) each face is rasterized at; drawn sizes between slots use the
 // next larger slot, scaled down (at most ~20%, which stays sharp). Chosen from the
-// roles in layout/typography.cpp: body 1.0, lead 1.1, headings 1.2-1.6, title 1.9,
-// captions/meta/tags 0.8-0.85, code 0.85.
-struct SlotPlan { Face face; std::array<float, 4> scales; };
-const SlotPlan kPlan[] = {
-    {Face::SerifRegular, {1.0f, 1.25f, 0, 0}},
-    {Face::SerifItalic, {1.0f, 1.25f, 0, 0}},
-    {Face::SerifBold, {1.1f, 1.4f, 1.9f, 0}},
-    {Face::SerifBoldItalic, {1.0f, 0, 0, 0}},
-    {Face::SansRegular, {0.85f, 1.0f, 1.25f, 0}},
-    {Face::SansItalic, {0.85f, 1.0f, 0, 0}},
-    {Face::SansBold, {0.85f, 1.1f, 1.4f, 1.9f}},
-    {Face::SansBoldItalic, {1.0f, 0, 0, 0}},
-    {Face::Mono, {0.85f, 0, 0, 0}},
+// roles in layout/typography.cpp: body 1.0, lead 1.1, subtitle 1.25, headings
+// 1.2-1.6, title 1.9 (in the body family); category, meta, captions, tags, comments
+// 0.8-0.95 (sans); code 0.85 (mono). Only the body family's large sizes are built.
+struct SlotPlan { Face face; std::array<float, 3> scales; };
+const SlotPlan kSerifPlan[] = {
+    {Face::SerifRegular, {1.0f, 1.25f, 0}},
+    {Face::SerifItalic, {1.0f, 1.25f, 0}},
+    {Face::SerifBold, {1.1f, 1.4f, 1.9f}},
+    {Face::SerifBoldItalic, {1.0f, 0, 0}},
+    {Face::SansRegular, {0.95f, 0, 0}},
+    {Face::SansItalic, {0.85f, 0, 0}},
+    {Face::SansBold, {0.85f, 0, 0}},
+    {Face::Mono, {0.85f, 0, 0}},
+};
+const SlotPlan kSansPlan[] = {
+    {Face::SansRegular, {0.95f, 1.25f, 0}},
+    {Face::SansItalic, {1.0f, 1.25f, 0}},
+    {Face::SansBold, {1.1f, 1.4f, 1.9f}},
+    {Face::SansBoldItalic, {1.0f, 0, 0}},
+    {Face::SerifRegular, {1.0f, 0, 0}},
+    {Face::Mono, {0.85f, 0, 0}},
 };
 
 struct Slot {
     float px = 0;
     ImFont* font = nullptr;
 };
+
 
 class AtlasMetrics final : public reader::layout::FontMetrics {
 public:
@@ -84,8 +94,9 @@ struct State {
 } g;
 
 const ImFont* AtlasMetrics::base(Face face) {
-    const auto& s = g.slots[static_cast<size_t>(face)];
-    return s.empty() ? nullptr : s.front().font;
+    // Metrics come from any size of the face (stb_truetype scales linearly); a face
+    // not built in this family setting measures with the face it is drawn with.
+    return font_for(face, 1.0f);
 }
 uint64_t AtlasMetrics::generation() const { return g.generation; }
 
@@ -122,7 +133,10 @@ bool have_all_files() {
 }
 
 bool ensure(float dpr, const Settings& s) {
-    if (g.built_once && dpr == g.built_dpr && s.body_px == g.built.body_px && s.ui_px == g.built.ui_px) return false;
+    if (g.built_once && dpr == g.built_dpr && s.body_px == g.built.body_px && s.ui_px == g.built.ui_px &&
+        s.serif == g.built.serif) {
+        return false;
+    }
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     io.Fonts->TexDesiredWidth = 4096;
@@ -130,7 +144,8 @@ bool ensure(float dpr, const Settings& s) {
     // Beyond 2x the largest sizes would fill the atlas: they stay at 2x.
     const float raster = std::max(1.0f, dpr);
     for (auto& v : g.slots) v.clear();
-    for (const auto& plan : kPlan) {
+    const std::span<const SlotPlan> plans = s.serif ? std::span<const SlotPlan>(kSerifPlan) : std::span<const SlotPlan>(kSansPlan);
+    for (const auto& plan : plans) {
         for (float scale : plan.scales) {
             if (scale <= 0) continue;
             const float px = std::round(s.body_px * scale * 2) / 2;
@@ -159,12 +174,20 @@ bool ensure(float dpr, const Settings& s) {
 uint64_t generation() { return g.generation; }
 
 ImFont* font_for(Face face, float px) {
-    const auto& slots = g.slots[static_cast<size_t>(face)];
-    if (slots.empty()) return g.ui;
-    for (const Slot& s : slots) {
+    const auto* slots = &g.slots[static_cast<size_t>(face)];
+    if (slots->empty()) {
+        // Faces not built for this family setting (e.g. sans bold italic in serif mode)
+        // draw with the nearest built face of the same weight.
+        const bool bold = face == Face::SerifBold || face == Face::SansBold || face == Face::SerifBoldItalic || face == Face::SansBoldItalic;
+        slots = &g.slots[static_cast<size_t>(bold ? Face::SansBold : Face::SansRegular)];
+        if (slots->empty()) slots = &g.slots[static_cast<size_t>(bold ? Face::SerifBold : Face::SerifRegular)];
+        if (slots->empty()) return g.ui;
+    }
+    const auto& slot_list = *slots;
+    for (const Slot& s : slot_list) {
         if (s.px >= px * 0.97f) return s.font;
     }
-    return slots.back().font;
+    return slot_list.back().font;
 }
 
 ImFont* ui() { return g.ui; }

@@ -23,6 +23,7 @@ using reader::layout::Face;
 struct Settings {
     float body_px = 19.0f;     // CSS pixels, after the reader's font size setting
     float ui_px = 15.0f;       // interface text
+    bool serif = true;         // reading family: its large sizes are rasterized
 };
 
 // Returns false for an unknown file name.

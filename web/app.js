@@ -213,12 +213,15 @@
       showFatal('Trình duyệt không hỗ trợ WebGL2', 'This browser has no WebGL2; the reader cannot draw here.');
       return;
     }
+    // The app and fonts do not depend on the configuration: start them at once.
+    const wasmP = fetchBytes('reader.wasm', 900000);
+    const fontsP = Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
+    fontsP.catch(() => {});
+    wasmP.catch(() => {});
     await loadConfig();
     let url;
     try { url = bundleUrl(); } catch (e) { showFatal('Không mở được bài viết', e.message); return; }
 
-    const wasmP = fetchBytes('reader.wasm', 900000);
-    const fontsP = Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
     const bundleP = fetchBytes(url.href, 100000).then((b) => ({ bytes: b }), (err) => ({ error: err }));
 
     let wasmBinary;
