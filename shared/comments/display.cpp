@@ -191,14 +191,14 @@ void build_rows(const CommentOrder& order, const DisplayOptions& options, const 
     std::vector<Frame> stack;
 
     auto emit_comment = [&](uint32_t c, uint32_t depth) {
+        const CommentOrder::Node& n = order.nodes_[c - order.base_];
         CommentRow row;
         row.kind = RowKind::Comment;
         row.comment = c;
         row.indent = indent_for(depth, options.max_indent);
-        if (depth > options.max_indent) row.replying_to = order.nodes_[c - order.base_].parent;
-        row.count = order.nodes_[c - order.base_].descendants;
+        if (depth > options.max_indent) row.replying_to = n.parent;
+        row.count = n.descendants;
         rows.push_back(row);
-        const CommentOrder::Node& n = order.nodes_[c - order.base_];
         if (n.replies == 0) return;
         ReplyState rs = state.replies(c);
         if (rs == ReplyState::Collapsed) return;
