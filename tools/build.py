@@ -85,7 +85,8 @@ def stage():
         if src.is_file():
             wanted[Path("bundles") / src.relative_to(ROOT / "assets" / "bundles")] = src
     for rel, src in wanted.items():
-        copy_if_changed(src, DIST / rel)
+        if rel != Path("sw.js"):    # written below, stamped with the version
+            copy_if_changed(src, DIST / rel)
     # Remove what is no longer part of the app (renamed or deleted files).
     for old in DIST.rglob("*"):
         if old.is_file() and old.relative_to(DIST) not in wanted and old.name != "asset-manifest.json":
@@ -95,6 +96,12 @@ def stage():
     manifest = {str(rel): file_hash(DIST / rel) for rel in sorted(wanted) if rel.name != "sw.js"}
     version = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:12]
     (DIST / "asset-manifest.json").write_text(json.dumps({"version": version, "files": manifest}, indent=1))
+    # The service worker names the version it installs, so every new version is a new
+    # sw.js byte for byte (what makes the browser install it).
+    if (ROOT / "web" / "sw.js").exists():
+        stamped = (ROOT / "web" / "sw.js").read_text(encoding="utf-8").replace("__ASSET_VERSION__", version)
+        if not (DIST / "sw.js").exists() or (DIST / "sw.js").read_text(encoding="utf-8") != stamped:
+            (DIST / "sw.js").write_text(stamped, encoding="utf-8")
     print(f"[build] staged {len(wanted)} files into {DIST} (version {version})", flush=True)
 
 
