@@ -1,6 +1,7 @@
 // Helpers of the offline, update and embedding tests (pwa_*.test.mjs, embed_*.test.mjs):
 // copies of build/dist to alter (a second version of the app), pages with a chosen
 // locale that record reader:* messages, and the service worker's state.
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -88,4 +89,35 @@ export async function countMessages(page, type) {
 export async function waitForNth(page, type, n, timeout = 20000) {
   await page.waitForFunction(([t, k]) => window.__readerMessages.filter((m) => m.type === t).length >= k, [type, n], { timeout });
   return page.evaluate(([t, k]) => window.__readerMessages.filter((m) => m.type === t)[k - 1], [type, n]);
+}
+
+// serve.py --no-build on a given port (the embedding tests need each origin before
+// starting the servers that trust it); resolves with { url, origin, stop }.
+export async function startServerOn(port, extraArgs = []) {
+  const proc = spawn('python3', [path.join(ROOT, 'serve.py'), '--no-build', '--quiet', '--port', String(port), ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.py did not start in 15 s')), 15000);
+    proc.stdout.on('data', (d) => { if (String(d).includes('Serving the reader')) { clearTimeout(timer); resolve(); } });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}`)); });
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: `${origin}/`, origin, port, stop: () => proc.kill('SIGTERM') };
+}
+
+// Mean luminance (0 dark .. 1 light) of what an element shows on screen.
+export async function meanLuminance(page, locator) {
+  const shot = await locator.screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0; let n = 0;
+    for (let i = 0; i < d.length; i += 4 * 5) { sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]; n++; }
+    return sum / n / 255;
+  }, shot.toString('base64'));
 }
