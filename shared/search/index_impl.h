@@ -77,6 +77,7 @@ inline constexpr float kFieldWeight[kFieldCount] = {
     /*Author*/ 2.0f, /*Tag*/ 3.0f, /*Announcement*/ 2.0f, /*Comment*/ 0.4f};
 inline constexpr float kFieldB[kFieldCount] = {0.5f, 0.6f, 0.75f, 0.6f, 0.3f, 0.3f, 0.6f, 0.75f};
 inline constexpr float kK1 = 1.2f;
+inline constexpr uint32_t kSkipEvery = 32;
 
 struct Scratch;  // search-time buffers (index_search.cpp)
 
@@ -99,6 +100,12 @@ struct Index::Impl {
     std::vector<uint32_t> variant_off{0}, post_off{0}, variant_df;
     std::vector<uint8_t> postings;
     uint64_t tokens = 0;
+    // Derived skip tables: for variant v, blocks [skip_begin[v], skip_begin[v+1]), each
+    // the unit before the block (decoding restarts from it) and the block's offset, one
+    // per kSkipEvery entries, so one document's postings are found without a full scan.
+    std::vector<uint32_t> skip_begin, skip_unit, skip_off;
+    // Derived: the units of document d lie in [doc_first_unit[d], doc_last_unit[d]].
+    std::vector<uint32_t> doc_first_unit, doc_last_unit;
     // Stored texts (optional): unit u is texts[text_off[u] .. text_off[u+1]).
     bool has_text = false;
     std::string texts;

@@ -36,35 +36,31 @@ struct TermRef {
     bool exact;
 };
 
-struct DocRec {
-    uint32_t doc;
-    uint32_t mask;
-    uint32_t exact_mask;
-    uint32_t first_unit;
-    float tfw[kMaxQueryTokens];
-    float score;
-};
-
-struct UnitRec {
-    uint32_t unit;
-    uint32_t mask;
-    uint32_t next;  // next unit record of the same document
-    float score;
-    int32_t head[kMaxQueryTokens];  // PosRef list per query token
-};
-
 struct PosRef {
     uint32_t ptr;  // offset of the position data in postings
     uint32_t tf;
     int32_t next;
 };
 
+// Positions of one query token in one unit, gathered for the adjacency check.
+struct UnitHit {
+    uint32_t unit;
+    int q;
+    uint32_t ptr;  // position data in postings
+    uint32_t tf;
+    float weight;
+};
+
 struct Scratch {
-    std::vector<uint32_t> doc_slot, unit_slot;
-    std::vector<DocRec> docs;
-    std::vector<UnitRec> units;
-    std::vector<PosRef> refs;
+    // Dense per-document accumulators (reset through `touched`).
+    std::vector<uint32_t> mask, exact_mask;
+    std::vector<uint64_t> field_bits;  // per doc: tokens seen in title | lead << 16 | body << 32 | other << 48
+    std::vector<float> tfw;           // [doc * kMaxQueryTokens + q]
+    std::vector<uint32_t> term_bits;  // [doc * kMaxQueryTokens + q]: which TermRefs (< 32) matched
+    std::vector<uint32_t> touched;
     std::vector<uint32_t> candidates;
+    std::vector<float> score;         // parallel to candidates
+    std::vector<UnitHit> unit_hits;
     std::vector<uint32_t> positions[kMaxQueryTokens];
 };
 
@@ -114,8 +110,42 @@ void Index::Impl::derive() {
         for (uint32_t v = folded_var[f]; v < folded_var[f + 1]; ++v) s += variant_df[v];
         folded_df[f] = uint32_t(std::min<uint64_t>(s, UINT32_MAX));
     }
-    scratch->doc_slot.assign(nd, kNone);
-    scratch->unit_slot.assign(units.size(), kNone);
+    doc_first_unit.assign(nd, UINT32_MAX);
+    doc_last_unit.assign(nd, 0);
+    for (uint32_t i = 0; i < units.size(); ++i) {
+        uint32_t d = units[i].doc;
+        doc_first_unit[d] = std::min(doc_first_unit[d], i);
+        doc_last_unit[d] = std::max(doc_last_unit[d], i);
+    }
+    const size_t nv = variant_df.size();
+    skip_begin.assign(1, 0);
+    skip_begin.reserve(nv + 1);
+    skip_unit.clear();
+    skip_off.clear();
+    const uint8_t* base = postings.data();
+    for (size_t v = 0; v < nv; ++v) {
+        if (variant_df[v] > kSkipEvery) {
+            const uint8_t* p = base + post_off[v];
+            const uint8_t* end = base + post_off[v + 1];
+            uint32_t unit = 0, n = 0;
+            while (p < end) {
+                if (n % kSkipEvery == 0) {
+                    skip_unit.push_back(unit);
+                    skip_off.push_back(uint32_t(p - base));
+                }
+                unit += get_varint(p);
+                uint32_t tf = get_varint(p);
+                if (tf == 1) get_varint(p); else { uint32_t nb = get_varint(p); p += nb; }
+                ++n;
+            }
+        }
+        skip_begin.push_back(uint32_t(skip_unit.size()));
+    }
+    scratch->mask.assign(nd, 0);
+    scratch->exact_mask.assign(nd, 0);
+    scratch->field_bits.assign(nd, 0);
+    scratch->tfw.assign(nd * kMaxQueryTokens, 0.0f);
+    scratch->term_bits.assign(nd * kMaxQueryTokens, 0);
 }
 
 std::string_view Index::Impl::unit_text(uint32_t u) const {
@@ -142,7 +172,10 @@ IndexStats Index::stats() const {
                          4 * (x.folded_off.capacity() + x.folded_var.capacity() + x.folded_df.capacity() +
                               x.variant_off.capacity() + x.post_off.capacity() + x.variant_df.capacity());
     s.unit_bytes = x.units.capacity() * sizeof(Unit) + x.unit_norm.capacity() * 4 + x.doc_ids.capacity() * 4 +
-                   x.doc_dates.capacity() * 8 + 4 * (x.scratch->doc_slot.capacity() + x.scratch->unit_slot.capacity());
+                   x.doc_dates.capacity() * 8 + 4 * (x.doc_first_unit.capacity() + x.doc_last_unit.capacity()) +
+                   4 * (x.skip_begin.capacity() + x.skip_unit.capacity() + x.skip_off.capacity()) +
+                   4 * (x.scratch->mask.capacity() + x.scratch->exact_mask.capacity() + x.scratch->tfw.capacity() +
+                        x.scratch->term_bits.capacity());
     s.text_bytes = x.texts.capacity() + x.text_off.capacity() * 4;
     s.memory_bytes = s.postings_bytes + s.dictionary_bytes + s.unit_bytes + s.text_bytes;
     return s;
@@ -403,6 +436,57 @@ void make_snippet(std::string_view text, const std::vector<ByteRange>& matches, 
 }  // namespace
 
 // ------------------------------------------------------------------ search
+namespace {
+
+// Calls fn(unit, ptr, tf) for each posting of variant v whose unit lies in
+// [first, last], starting from the skip block before `first`.
+template <typename Fn>
+void postings_in_range(const Index::Impl& x, uint32_t v, uint32_t first, uint32_t last, Fn&& fn) {
+    const uint8_t* base = x.postings.data();
+    const uint8_t* p = base + x.post_off[v];
+    const uint8_t* end = base + x.post_off[v + 1];
+    uint32_t unit = 0;
+    uint32_t sb = x.skip_begin[v], se = x.skip_begin[v + 1];
+    if (se > sb) {
+        // Last block whose preceding unit is below `first`.
+        uint32_t lo = sb, hi = se;
+        while (hi - lo > 1) {
+            uint32_t mid = (lo + hi) / 2;
+            if (x.skip_unit[mid] < first) lo = mid; else hi = mid;
+        }
+        unit = x.skip_unit[lo];
+        p = base + x.skip_off[lo];
+    }
+    while (p < end) {
+        unit += get_varint(p);
+        uint32_t tf = get_varint(p);
+        uint32_t ptr;
+        if (tf == 1) {
+            ptr = uint32_t(p - base);
+            get_varint(p);
+        } else {
+            uint32_t nbytes = get_varint(p);
+            ptr = uint32_t(p - base);
+            p += nbytes;
+        }
+        if (unit > last) return;
+        if (unit >= first) fn(unit, ptr, tf);
+    }
+}
+
+// Where a field's token bits go in Scratch::field_bits (title, lead, body, other).
+constexpr int kFieldShift[kFieldCount] = {0, 16, 32, 48, 48, 48, 48, 32};
+// The largest adjacency bonus factor a pair can earn in each of those groups.
+constexpr float kGroupBonus[4] = {1.0f, 2.5f / 6.0f, 1.0f / 6.0f, 3.0f / 6.0f};
+
+struct UnitEval {
+    uint32_t unit = kNone;
+    float score = -1;
+    int matched = 0;
+};
+
+}  // namespace
+
 Results Index::search(const Query& query) const {
     const Impl& x = *impl_;
     Scratch& s = *x.scratch;
@@ -410,6 +494,7 @@ Results Index::search(const Query& query) const {
     std::vector<QueryToken> tokens = parse_query(query);
     const int nq = int(tokens.size());
     if (nq == 0 || x.units.empty()) return results;
+    constexpr int Q = kMaxQueryTokens;
 
     std::vector<std::vector<TermRef>> terms(nq);
     std::vector<float> idf(nq);
@@ -430,76 +515,64 @@ Results Index::search(const Query& query) const {
     std::vector<int> order(nq);
     for (int i = 0; i < nq; ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return cost[a] < cost[b]; });
-    const uint32_t full_mask = nq >= 32 ? UINT32_MAX : (1u << nq) - 1;
+    const uint32_t full_mask = (1u << nq) - 1;
     const uint8_t* base = x.postings.data();
 
     auto reset = [&] {
-        for (const DocRec& d : s.docs) s.doc_slot[d.doc] = kNone;
-        for (const UnitRec& u : s.units) s.unit_slot[u.unit] = kNone;
-        s.docs.clear();
-        s.units.clear();
-        s.refs.clear();
+        for (uint32_t d : s.touched) {
+            s.mask[d] = s.exact_mask[d] = 0;
+            s.field_bits[d] = 0;
+            std::fill_n(&s.tfw[size_t(d) * Q], nq, 0.0f);
+            std::fill_n(&s.term_bits[size_t(d) * Q], nq, 0u);
+        }
+        s.touched.clear();
     };
 
+    // Phase 1: document-level BM25F accumulators, reading each posting list once.
     auto accumulate = [&](bool and_mode) {
         for (int oi = 0; oi < nq; ++oi) {
             const int qi = order[oi];
             const bool create = !and_mode || oi == 0;
             const uint32_t bit = 1u << qi;
-            for (const TermRef& term : terms[qi]) {
+            for (size_t ti = 0; ti < terms[qi].size(); ++ti) {
+                const TermRef& term = terms[qi][ti];
+                const uint32_t tbit = 1u << std::min<size_t>(ti, 31);
+                auto add = [&](uint32_t unit, uint32_t doc, uint32_t tf) {
+                    s.mask[doc] |= bit;
+                    if (term.exact) s.exact_mask[doc] |= bit;
+                    s.tfw[size_t(doc) * Q + qi] += term.weight * float(tf) * x.unit_norm[unit];
+                    s.term_bits[size_t(doc) * Q + qi] |= tbit;
+                    s.field_bits[doc] |= uint64_t(bit) << kFieldShift[int(x.units[unit].field)];
+                };
+                // Few candidates against a long list: look each candidate up through
+                // the skip table instead of reading the whole list.
+                if (!create && and_mode && uint64_t(s.touched.size()) * 48 < x.variant_df[term.variant]) {
+                    for (uint32_t doc : s.touched) {
+                        postings_in_range(x, term.variant, x.doc_first_unit[doc], x.doc_last_unit[doc],
+                                          [&](uint32_t unit, uint32_t, uint32_t tf) {
+                                              if (x.units[unit].doc == doc) add(unit, doc, tf);
+                                          });
+                    }
+                    continue;
+                }
                 const uint8_t* p = base + x.post_off[term.variant];
                 const uint8_t* end = base + x.post_off[term.variant + 1];
                 uint32_t unit = 0;
-                bool first = true;
                 while (p < end) {
-                    uint32_t delta = get_varint(p);
-                    unit = first ? delta : unit + delta;
-                    first = false;
+                    unit += get_varint(p);
                     uint32_t tf = get_varint(p);
-                    uint32_t ptr;
                     if (tf == 1) {
-                        ptr = uint32_t(p - base);
-                        get_varint(p);
+                        while (*p++ & 0x80) {}
                     } else {
                         uint32_t nbytes = get_varint(p);
-                        ptr = uint32_t(p - base);
                         p += nbytes;
                     }
                     const uint32_t doc = x.units[unit].doc;
-                    uint32_t ds = s.doc_slot[doc];
-                    if (ds == kNone) {
+                    if (s.mask[doc] == 0) {
                         if (!create) continue;
-                        ds = uint32_t(s.docs.size());
-                        s.doc_slot[doc] = ds;
-                        DocRec& d = s.docs.emplace_back();
-                        d.doc = doc;
-                        d.mask = d.exact_mask = 0;
-                        d.first_unit = kNone;
-                        std::fill(std::begin(d.tfw), std::end(d.tfw), 0.0f);
-                        d.score = 0;
+                        s.touched.push_back(doc);
                     }
-                    DocRec& d = s.docs[ds];
-                    const float c = term.weight * float(tf) * x.unit_norm[unit];
-                    d.tfw[qi] += c;
-                    d.mask |= bit;
-                    if (term.exact) d.exact_mask |= bit;
-                    uint32_t us = s.unit_slot[unit];
-                    if (us == kNone) {
-                        us = uint32_t(s.units.size());
-                        s.unit_slot[unit] = us;
-                        UnitRec& u = s.units.emplace_back();
-                        u.unit = unit;
-                        u.mask = 0;
-                        u.score = 0;
-                        u.next = d.first_unit;
-                        d.first_unit = us;
-                        std::fill(std::begin(u.head), std::end(u.head), -1);
-                    }
-                    UnitRec& u = s.units[us];
-                    u.mask |= bit;
-                    u.score += c * idf[qi];
-                    s.refs.push_back({ptr, tf, u.head[qi]});
-                    u.head[qi] = int32_t(s.refs.size() - 1);
+                    add(unit, doc, tf);
                 }
             }
         }
@@ -509,84 +582,92 @@ Results Index::search(const Query& query) const {
     reset();
     if (all_found || nq == 1) accumulate(true);
     s.candidates.clear();
-    for (uint32_t i = 0; i < s.docs.size(); ++i)
-        if (s.docs[i].mask == full_mask) s.candidates.push_back(i);
+    for (uint32_t d : s.touched)
+        if (s.mask[d] == full_mask) s.candidates.push_back(d);
     if (s.candidates.empty() && nq > 1) {
         relaxed = true;
         reset();
         accumulate(false);
-        for (uint32_t i = 0; i < s.docs.size(); ++i)
-            if (s.docs[i].mask) s.candidates.push_back(i);
+        for (uint32_t d : s.touched)
+            if (s.mask[d]) s.candidates.push_back(d);
     }
 
     // BM25F per document, with a lift for exactly typed diacritics.
     uint32_t diacritic_mask = 0;
     for (int i = 0; i < nq; ++i)
         if (tokens[i].diacritics && !query.match_diacritics) diacritic_mask |= 1u << i;
-    for (uint32_t ci : s.candidates) {
-        DocRec& d = s.docs[ci];
+    s.score.resize(s.candidates.size());
+    for (size_t k = 0; k < s.candidates.size(); ++k) {
+        uint32_t d = s.candidates[k];
         float score = 0;
         for (int i = 0; i < nq; ++i) {
-            float t = d.tfw[i];
+            float t = s.tfw[size_t(d) * Q + i];
             if (t > 0) score += idf[i] * t * (kK1 + 1) / (t + kK1);
         }
         if (diacritic_mask) {
             int typed = __builtin_popcount(diacritic_mask);
-            int exact = __builtin_popcount(d.exact_mask & diacritic_mask);
+            int exact = __builtin_popcount(s.exact_mask[d] & diacritic_mask);
             score *= 1.0f + 0.3f * float(exact) / float(typed);
         }
-        d.score = score;
+        s.score[k] = score;
     }
 
-    // Phrases (quoted, or codes) must hold; adjacent query syllables earn a bonus.
+    // Phase 2, per document: positions of its units (through the skip tables), for
+    // phrases, the adjacency bonus and the snippet's unit.
     bool has_groups = false;
     for (const QueryToken& t : tokens) has_groups |= t.group >= 0;
-    if (nq > 1) {
-        auto by_score = [&](uint32_t a, uint32_t b) { return s.docs[a].score > s.docs[b].score; };
-        size_t budget = s.candidates.size();
-        if (!has_groups && budget > kAdjacencyBudget) {
-            std::nth_element(s.candidates.begin(), s.candidates.begin() + kAdjacencyBudget, s.candidates.end(), by_score);
-            budget = kAdjacencyBudget;
-        }
-        size_t kept = 0;
-        for (size_t k = 0; k < s.candidates.size(); ++k) {
-            uint32_t ci = s.candidates[k];
-            if (k >= budget) {
-                s.candidates[kept++] = ci;
-                continue;
+    auto evaluate = [&](uint32_t doc, float* bonus_out, bool* phrase_ok_out) -> UnitEval {
+        s.unit_hits.clear();
+        const uint32_t first = x.doc_first_unit[doc], last = x.doc_last_unit[doc];
+        for (int qi = 0; qi < nq; ++qi) {
+            uint32_t bits = s.term_bits[size_t(doc) * Q + qi];
+            for (size_t ti = 0; ti < terms[qi].size(); ++ti) {
+                if (!(bits & (1u << std::min<size_t>(ti, 31)))) continue;
+                const TermRef& term = terms[qi][ti];
+                postings_in_range(x, term.variant, first, last, [&](uint32_t unit, uint32_t ptr, uint32_t tf) {
+                    if (x.units[unit].doc == doc) s.unit_hits.push_back({unit, qi, ptr, tf, term.weight});
+                });
             }
-            DocRec& d = s.docs[ci];
-            float best_bonus = 0;
-            bool phrase_ok = !has_groups;
-            for (uint32_t us = d.first_unit; us != kNone; us = s.units[us].next) {
-                const UnitRec& u = s.units[us];
-                if (__builtin_popcount(u.mask) < 2) {
-                    // A group of one token (cannot happen) or a unit that cannot hold a phrase.
-                    continue;
-                }
-                for (int i = 0; i < nq; ++i) {
-                    s.positions[i].clear();
-                    for (int32_t r = u.head[i]; r >= 0; r = s.refs[r].next) decode_positions(base, s.refs[r], s.positions[i]);
-                    if (u.head[i] >= 0 && s.refs[u.head[i]].next >= 0) std::sort(s.positions[i].begin(), s.positions[i].end());
-                }
+        }
+        std::sort(s.unit_hits.begin(), s.unit_hits.end(), [](const UnitHit& a, const UnitHit& b) {
+            return a.unit != b.unit ? a.unit < b.unit : a.q < b.q;
+        });
+        UnitEval best;
+        float best_bonus = 0;
+        bool phrase_ok = !has_groups;
+        for (size_t i = 0; i < s.unit_hits.size();) {
+            size_t j = i;
+            const uint32_t unit = s.unit_hits[i].unit;
+            uint32_t mask = 0;
+            float uscore = 0;
+            while (j < s.unit_hits.size() && s.unit_hits[j].unit == unit) {
+                const UnitHit& h = s.unit_hits[j];
+                mask |= 1u << h.q;
+                uscore += h.weight * float(h.tf) * x.unit_norm[unit] * idf[h.q];
+                ++j;
+            }
+            const int matched = __builtin_popcount(mask);
+            if (matched > best.matched || (matched == best.matched && uscore > best.score)) best = {unit, uscore, matched};
+            if (matched >= 2 && nq > 1 && (bonus_out || has_groups)) {
+                for (int qi = 0; qi < nq; ++qi) s.positions[qi].clear();
+                for (size_t k = i; k < j; ++k) decode_positions(base, PosRef{s.unit_hits[k].ptr, s.unit_hits[k].tf, -1}, s.positions[s.unit_hits[k].q]);
+                for (int qi = 0; qi < nq; ++qi)
+                    if (s.positions[qi].size() > 1) std::sort(s.positions[qi].begin(), s.positions[qi].end());
                 float pairs = 0;
-                for (int i = 0; i + 1 < nq; ++i)
-                    if (!s.positions[i].empty() && !s.positions[i + 1].empty() && has_adjacent(s.positions[i], s.positions[i + 1]))
-                        pairs += 0.5f * (idf[i] + idf[i + 1]);
-                const Unit& unit = x.units[u.unit];
-                float bonus = kAdjacencyWeight * pairs * kFieldWeight[int(unit.field)] / kFieldWeight[0];
-                best_bonus = std::max(best_bonus, bonus);
+                for (int qi = 0; qi + 1 < nq; ++qi)
+                    if (!s.positions[qi].empty() && !s.positions[qi + 1].empty() && has_adjacent(s.positions[qi], s.positions[qi + 1]))
+                        pairs += 0.5f * (idf[qi] + idf[qi + 1]);
+                best_bonus = std::max(best_bonus, kAdjacencyWeight * pairs * kFieldWeight[int(x.units[unit].field)] / kFieldWeight[0]);
                 if (has_groups && !phrase_ok) {
-                    // Every group must appear contiguously in this unit.
                     bool all = true;
-                    for (int i = 0; i < nq && all; ++i) {
-                        if (tokens[i].group < 0 || (i > 0 && tokens[i - 1].group == tokens[i].group)) continue;
-                        int j = i;
-                        while (j + 1 < nq && tokens[j + 1].group == tokens[i].group) ++j;
+                    for (int qi = 0; qi < nq && all; ++qi) {
+                        if (tokens[qi].group < 0 || (qi > 0 && tokens[qi - 1].group == tokens[qi].group)) continue;
+                        int qj = qi;
+                        while (qj + 1 < nq && tokens[qj + 1].group == tokens[qi].group) ++qj;
                         bool found = false;
-                        for (uint32_t start : s.positions[i]) {
+                        for (uint32_t start : s.positions[qi]) {
                             bool ok = true;
-                            for (int k2 = i + 1; k2 <= j && ok; ++k2) ok = contains(s.positions[k2], start + uint32_t(k2 - i));
+                            for (int k2 = qi + 1; k2 <= qj && ok; ++k2) ok = contains(s.positions[k2], start + uint32_t(k2 - qi));
                             if (ok) { found = true; break; }
                         }
                         all = found;
@@ -594,56 +675,122 @@ Results Index::search(const Query& query) const {
                     phrase_ok = all;
                 }
             }
-            if (!phrase_ok) continue;
-            d.score += best_bonus;
-            s.candidates[kept++] = ci;
+            i = j;
         }
-        s.candidates.resize(kept);
-    }
+        if (bonus_out) *bonus_out = best_bonus;
+        if (phrase_ok_out) *phrase_ok_out = phrase_ok;
+        return best;
+    };
 
     // Rank: matched tokens (relaxed only), score in 0.5 % buckets, then recency.
-    auto rank_key = [&](const DocRec& d) { return d.score > 0 ? int32_t(std::floor(std::log(d.score) * 200.0f)) : INT32_MIN; };
-    auto better = [&](uint32_t a, uint32_t b) {
-        const DocRec& da = s.docs[a];
-        const DocRec& db = s.docs[b];
-        if (relaxed) {
-            int ca = __builtin_popcount(da.mask), cb = __builtin_popcount(db.mask);
-            if (ca != cb) return ca > cb;
-        }
-        int32_t ka = rank_key(da), kb = rank_key(db);
-        if (ka != kb) return ka > kb;
-        int64_t ta = x.doc_dates[da.doc], tb = x.doc_dates[db.doc];
-        if (ta != tb) return ta > tb;
-        return x.doc_ids[da.doc] < x.doc_ids[db.doc];
+    auto rank_key = [](float score) { return score > 0 ? int32_t(std::floor(std::log(score) * 200.0f)) : INT32_MIN; };
+    struct Ranked {
+        uint32_t doc;
+        float score;
+        int matched;
+        float bound = 0;  // upper bound of the final score
     };
-    results.total = uint32_t(s.candidates.size());
+    auto better = [&](const Ranked& a, const Ranked& b) {
+        if (a.matched != b.matched) return a.matched > b.matched;
+        int32_t ka = rank_key(a.score), kb = rank_key(b.score);
+        if (ka != kb) return ka > kb;
+        int64_t ta = x.doc_dates[a.doc], tb = x.doc_dates[b.doc];
+        if (ta != tb) return ta > tb;
+        return x.doc_ids[a.doc] < x.doc_ids[b.doc];
+    };
+    std::vector<Ranked> ranked;
+    ranked.reserve(s.candidates.size());
+    for (size_t k = 0; k < s.candidates.size(); ++k) {
+        uint32_t d = s.candidates[k];
+        ranked.push_back({d, s.score[k], relaxed ? __builtin_popcount(s.mask[d]) : 0, 0});
+    }
+    const size_t want = std::min<size_t>(ranked.size(), size_t(query.offset) + query.limit);
+    uint32_t total = uint32_t(ranked.size());
+    if (nq > 1) {
+        if (has_groups) {
+            // Phrases filter every candidate (the total must be right).
+            size_t kept = 0;
+            for (Ranked r : ranked) {
+                float bonus = 0;
+                bool ok = false;
+                evaluate(r.doc, &bonus, &ok);
+                if (!ok) continue;
+                r.score += bonus;
+                ranked[kept++] = r;
+            }
+            ranked.resize(kept);
+            total = uint32_t(kept);
+        } else if (want > 0) {
+            // Threshold algorithm: take documents by decreasing base score and stop when
+            // even the largest possible adjacency bonus cannot lift the next one into
+            // the top `want`.
+            // Per document, the bonus is bounded by the fields holding both syllables
+            // of a pair; documents are taken by decreasing bound.
+            auto bound = [&](uint32_t doc) {
+                const uint64_t fb = s.field_bits[doc];
+                float b = 0;
+                for (int qi = 0; qi + 1 < nq; ++qi) {
+                    const uint64_t pair = (1ull << qi) | (1ull << (qi + 1));
+                    float f = 0;
+                    for (int g = 0; g < 4; ++g)
+                        if (((fb >> (16 * g)) & pair) == pair) f = std::max(f, kGroupBonus[g]);
+                    b += f * 0.5f * (idf[qi] + idf[qi + 1]) * kAdjacencyWeight;
+                }
+                return b;
+            };
+            for (Ranked& r : ranked) r.bound = r.score + bound(r.doc);
+            auto heap_less = [](const Ranked& a, const Ranked& b) {
+                return a.matched != b.matched ? a.matched < b.matched : a.bound < b.bound;
+            };
+            std::make_heap(ranked.begin(), ranked.end(), heap_less);
+            std::vector<Ranked> done;
+            std::vector<Ranked> top;  // heap whose front is the worst of the best `want`
+            auto worse_first = [](const Ranked& a, const Ranked& b) {
+                return a.matched != b.matched ? a.matched > b.matched : a.score > b.score;
+            };
+            size_t end = ranked.size();
+            while (end > 0) {
+                const Ranked& next = ranked.front();
+                if (top.size() >= want) {
+                    const Ranked& thr = top.front();
+                    if (next.matched < thr.matched ||
+                        (next.matched == thr.matched && next.bound * 1.01f < thr.score))
+                        break;
+                }
+                std::pop_heap(ranked.begin(), ranked.begin() + end, heap_less);
+                Ranked r = ranked[--end];
+                float bonus = 0;
+                evaluate(r.doc, &bonus, nullptr);
+                r.score += bonus;
+                done.push_back(r);
+                top.push_back(r);
+                std::push_heap(top.begin(), top.end(), worse_first);
+                if (top.size() > want) {
+                    std::pop_heap(top.begin(), top.end(), worse_first);
+                    top.pop_back();
+                }
+            }
+            ranked.swap(done);
+        }
+    }
+    const size_t upto = std::min<size_t>(ranked.size(), size_t(query.offset) + query.limit);
+    std::partial_sort(ranked.begin(), ranked.begin() + upto, ranked.end(), better);
+    results.total = total;
     results.relaxed = relaxed;
-    size_t want = std::min<size_t>(s.candidates.size(), size_t(query.offset) + query.limit);
-    std::partial_sort(s.candidates.begin(), s.candidates.begin() + want, s.candidates.end(), better);
 
     Highlighter hl{tokens, query};
-    for (size_t k = query.offset; k < want; ++k) {
-        const DocRec& d = s.docs[s.candidates[k]];
-        uint32_t best = kNone;
-        float best_score = -1;
-        for (uint32_t us = d.first_unit; us != kNone; us = s.units[us].next) {
-            const UnitRec& u = s.units[us];
-            // Prefer the unit holding most query tokens, then the best scored.
-            float sc = u.score + 1000.0f * float(__builtin_popcount(u.mask));
-            if (sc > best_score || (sc == best_score && u.unit < best)) {
-                best_score = sc;
-                best = u.unit;
-            }
-        }
+    for (size_t k = query.offset; k < upto; ++k) {
+        const Ranked& r = ranked[k];
+        UnitEval best = evaluate(r.doc, nullptr, nullptr);
         Hit hit;
-        hit.doc = x.doc_ids[d.doc];
-        hit.score = d.score;
-        if (best != kNone) {
-            const Unit& u = x.units[best];
+        hit.doc = x.doc_ids[r.doc];
+        hit.score = r.score;
+        if (best.unit != kNone) {
+            const Unit& u = x.units[best.unit];
             hit.field = u.field;
             hit.sub_id = u.sub_id;
             if (query.snippets) {
-                std::string_view text = x.unit_text(best);
+                std::string_view text = x.unit_text(best.unit);
                 if (!text.empty()) make_snippet(text, hl.ranges(text), hit);
             }
         }

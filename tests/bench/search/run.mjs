@@ -157,7 +157,8 @@ function runReader(kind) {
   execFileSync(exe[0], [...exe[1], plainPath, queryFile, out, '--runs', String(runs)], { stdio: ['ignore', 'inherit', 'inherit'], maxBuffer: 1 << 30 });
   const r = JSON.parse(fs.readFileSync(out, 'utf8'));
   const s = score(kind, r.queries.map((q) => q.top), r.queries.map((q) => q.ms), everyQuery);
-  Object.assign(s, { build_ms: r.build_ms, index_bytes: r.index_bytes, heap_growth_bytes: r.heap_growth_bytes,
+  const cpu = r.queries.map((q) => q.cpu);
+  Object.assign(s, { cpu_p50: pct(cpu, 50), cpu_p95: pct(cpu, 95), build_cpu_ms: r.build_cpu_ms, build_ms: r.build_ms, index_bytes: r.index_bytes, heap_growth_bytes: r.heap_growth_bytes,
     serialized_bytes: r.serialized_bytes, deserialize_ms: r.deserialize_ms, variants_count: r.variants, folded_terms: r.folded_terms });
   results.engines.push(s);
 }
@@ -225,6 +226,7 @@ const mb = (b) => (b / 1e6).toFixed(0);
 console.log('\nengine          build s  p50 ms  p95 ms  index MB (x text)  recall@1  recall@10  strict@1  strict@10');
 for (const e of results.engines) {
   console.log(`${e.name.padEnd(15)} ${(e.build_ms / 1000).toFixed(2).padStart(7)} ${e.p50.toFixed(3).padStart(7)} ${e.p95.toFixed(3).padStart(7)}  ${mb(e.index_bytes).padStart(6)} (${(e.index_bytes / textBytes).toFixed(2)})      ${e.all.recall1.toFixed(3)}     ${e.all.recall10.toFixed(3)}     ${e.all.strict1.toFixed(3)}     ${e.all.strict10.toFixed(3)}`);
+  if (e.cpu_p50 !== undefined) console.log(`    thread CPU time: build ${(e.build_cpu_ms / 1000).toFixed(2)} s, query p50 ${e.cpu_p50.toFixed(3)} ms, p95 ${e.cpu_p95.toFixed(3)} ms`);
   for (const [v, r] of Object.entries(e.variants)) console.log(`    ${v.padEnd(16)} n=${r.n}  r@1 ${r.recall1.toFixed(3)}  r@10 ${r.recall10.toFixed(3)}  strict@1 ${r.strict1.toFixed(3)}  strict@10 ${r.strict10.toFixed(3)}`);
 }
 console.log(`\nfull results: ${outFile}`);
