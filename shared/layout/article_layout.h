@@ -77,7 +77,8 @@ public:
     void set_image_sizes(const ImageSizes* sizes);      // may be null; kept by pointer
 
     // The article laid out for `settings`. Recomputed only when the settings, texts,
-    // image sizes' generation or the fonts' generation changed since the last call.
+    // image sizes' generation or the fonts' generation changed since the last call;
+    // the reference stays the same object (its contents change on recomputation).
     const DisplayList& layout(const LayoutSettings& settings);
     void invalidate();                                   // force the next layout() to recompute
 

@@ -166,4 +166,31 @@ Hit DisplayList::hit_test(float x, float y, const TextMeasurer& measurer) const 
     return hit;
 }
 
+float DisplayList::x_at(const Item& it, uint32_t offset, const TextMeasurer& measurer) const {
+    const std::string_view s = text(it);
+    const size_t stop = std::min<size_t>(offset > it.text_off ? offset - it.text_off : 0, s.size());
+    float em = 0, extra = 0;
+    for (size_t i = 0; i < stop;) {
+        uint32_t len = 0;
+        const char32_t c = scan::decode(s, i, len);
+        em += measurer.advance(it.face, c);
+        if (c == ' ') extra += it.space_extra;
+        i += len;
+    }
+    return it.x + em * it.size + extra;
+}
+
+void DisplayList::range_rects(uint32_t first, uint32_t last, uint32_t begin, uint32_t end, const TextMeasurer& measurer,
+                              std::vector<Rect>& out) const {
+    last = std::min<uint32_t>(last, static_cast<uint32_t>(items_.size()));
+    for (uint32_t i = first; i < last; ++i) {
+        const Item& it = items_[i];
+        if (it.kind != ItemKind::Text || (it.flags & kItemOwnedText)) continue;
+        const uint32_t a = std::max(begin, it.text_off), b = std::min(end, it.text_off + it.text_len);
+        if (a >= b) continue;
+        const float x0 = x_at(it, a, measurer), x1 = x_at(it, b, measurer);
+        out.push_back(Rect{x0, it.y, x1 - x0, it.h});
+    }
+}
+
 }  // namespace reader::layout

@@ -12,8 +12,8 @@
 //             kStyleLink/kStyleUnderline: a line under it (decoration_rects() gives it),
 //             kStyleStrike: a line through it, kStyleCode: a background box behind it.
 //   Rect      AddRectFilled(o + (x, y), o + (x + w, y + h), colour[ink]).
-//   Image     images()[index]: the texture for `src` in the box, or a placeholder
-//             box in colour[ImagePlaceholder] while loading / on failure.
+//   Image     images()[item.text_off]: the texture for its src() in the box, or a
+//             placeholder box in colour[ImagePlaceholder] while loading / on failure.
 //   Bullet    shape from flags (kBulletDisc / kBulletCircle / kBulletSquare) in the box.
 //   CheckBox  a box, ticked when flags has kItemChecked.
 // Link hit-rects are the boxes of Text items whose `link` is set.
@@ -160,6 +160,12 @@ public:
     float y_for_text_offset(uint32_t offset, uint32_t block = kNone) const;
     // The item and byte position under (x, y); the nearest on the line when between items.
     Hit hit_test(float x, float y, const TextMeasurer& measurer) const;
+    // Boxes covering bytes [begin, end) of Bundle::text among items [first, last)
+    // (e.g. visible()): highlights for search matches and selections. Appends to `out`.
+    void range_rects(uint32_t first, uint32_t last, uint32_t begin, uint32_t end, const TextMeasurer& measurer,
+                     std::vector<Rect>& out) const;
+    // x of byte `offset` (text_off-based, inside or at the end of the item's text).
+    float x_at(const Item& item, uint32_t offset, const TextMeasurer& measurer) const;
 
     // ---- building (layout functions and the app's own sections)
     void clear(std::string_view bundle_text);

@@ -570,6 +570,30 @@ TEST_CASE("a search match offset maps to the y of its line", "[layout][query]") 
     CHECK(list.y_for_text_offset(static_cast<uint32_t>(b.text.size()) + 100) == -1);
 }
 
+TEST_CASE("a search match across a line break is highlighted on both lines", "[layout][query]") {
+    BundleBuilder bb;
+    const uint32_t p = bb.paragraph("aaa bbb ccc ddd");
+    Bundle& b = bb.finish();
+    FixedMetrics fm;
+    ArticleLayout view(b, 0, fm);
+    LayoutSettings s = small_settings(40);
+    s.justify = true;
+    const DisplayList& list = view.layout(s);
+    const Run& run = b.runs[b.blocks[p].runs.begin];
+    // "bbb ccc" spans the end of line 1 ("aaa bbb", justified: its space widened) and
+    // the start of line 2.
+    const uint32_t begin = run.text.off + 4, end = run.text.off + 11;
+    std::vector<Rect> rects;
+    const auto [first, last] = list.visible(0, list.height());
+    list.range_rects(first, last, begin, end, view.measurer(), rects);
+    REQUIRE(rects.size() == 2);
+    CHECK(rects[0].x == Approx(25));       // 40 px wide line: "aaa" 15 + space 5 + 5 extra
+    CHECK(rects[0].w == Approx(15));
+    CHECK(rects[1].x == Approx(0));
+    CHECK(rects[1].w == Approx(15));
+    CHECK(rects[1].y > rects[0].y);
+}
+
 TEST_CASE("hit-testing finds the item, the byte offset and the link under a point", "[layout][query]") {
     BundleBuilder bb;
     const uint32_t link = bb.add_link("#article=2");
