@@ -165,9 +165,31 @@
       .catch((e) => { console.info('service worker not registered:', e && e.message || e); return null; });
     return registered;
   }
-  // After the page has loaded: the first view's downloads come first.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // Only once the first article is on screen (or failed to be): the worker's install
+  // downloads the shell again (mostly 304s from the HTTP cache) and must not compete
+  // with the first view. An embedded reader posts to its host, not to itself: there a
+  // timer stands in for reader:ready.
+  function registerWhenIdle() {
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+    idle(() => { if (!registered) register(); }, { timeout: 3000 });
+  }
+  let firstView = false;
+  let loaded = false;
+  const onMessage = (e) => {
+    const m = e.data;
+    if (e.origin !== location.origin || !m || (m.type !== 'reader:ready' && m.type !== 'reader:error')) return;
+    window.removeEventListener('message', onMessage);
+    firstView = true;
+    if (loaded) registerWhenIdle();
+  };
+  window.addEventListener('message', onMessage);
+  function onLoad() {
+    loaded = true;
+    if (firstView) registerWhenIdle();
+    setTimeout(registerWhenIdle, embedded ? 3000 : 15000);
+  }
+  if (document.readyState === 'complete') onLoad();
+  else window.addEventListener('load', onLoad, { once: true });
 
   // For tests and diagnostics: the active worker's version and caches.
   window.readerPwa = {

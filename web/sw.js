@@ -223,12 +223,15 @@ async function store(kind, key, res) {
   if (declared > spec.maxItemBytes) return;
   const body = await res.blob();
   if (body.size > spec.maxItemBytes) return;
-  const cache = await caches.open(spec.cache);
-  await cache.put(key, new Response(body, {
-    status: 200, statusText: res.statusText,
-    headers: keptHeaders(res, { [STORED_HEADER]: Date.now(), [SIZE_HEADER]: body.size, 'Content-Length': body.size }),
-  }));
-  const queued = (capQueues.get(kind) || Promise.resolve()).then(() => trim(spec)).catch(() => {});
+  const headers = keptHeaders(res, { [SIZE_HEADER]: body.size, 'Content-Length': body.size });
+  // One store at a time per cache, each followed by its trim: the cap holds after
+  // every store, whatever order the downloads finish in.
+  const queued = (capQueues.get(kind) || Promise.resolve()).then(async () => {
+    const cache = await caches.open(spec.cache);
+    headers.set(STORED_HEADER, String(Date.now()));
+    await cache.put(key, new Response(body, { status: 200, statusText: res.statusText, headers }));
+    await trim(spec);
+  }).catch(() => {});
   capQueues.set(kind, queued);
   await queued;
 }
