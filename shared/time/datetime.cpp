@@ -67,7 +67,9 @@ TimeParseResult failure(TimeError error, size_t at) {
 LocalDateTime to_local(int64_t unix_seconds, int32_t offset_minutes) noexcept {
     int64_t local = add_saturating(unix_seconds, static_cast<int64_t>(offset_minutes) * 60);
     int64_t days = floor_div(local, kSecondsPerDay);
-    int64_t second_of_day = local - days * kSecondsPerDay;  // [0, 86399]
+    // From the remainder, not local - days * 86400, which overflows near INT64_MIN.
+    int64_t second_of_day = local % kSecondsPerDay;
+    if (second_of_day < 0) second_of_day += kSecondsPerDay;  // [0, 86399]
     LocalDateTime out;
     out.date = civil_from_days(days);
     out.hour = static_cast<unsigned>(second_of_day / 3600);

@@ -1,6 +1,8 @@
 // Tests of strict ISO 8601 parsing and of the civil calendar algorithms.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <random>
 #include <string>
 
 #include "time/datetime.h"
@@ -242,4 +244,56 @@ TEST_CASE("to_local is defined for extreme inputs", "[time]") {
     CHECK(b.hour < 24);
     CHECK(a.date.month >= 1);
     CHECK(b.date.month <= 12);
+}
+
+TEST_CASE("random valid date-times parse to the values they were built from", "[time]") {
+    std::mt19937 rng(7122022);
+    char buffer[64];
+    for (int i = 0; i < 20000; ++i) {
+        int year = static_cast<int>(rng() % 10000);
+        unsigned month = 1 + rng() % 12;
+        unsigned day = 1 + rng() % days_in_month(year, month);
+        unsigned hour = rng() % 24, minute = rng() % 60, second = rng() % 60;
+        int offset = static_cast<int>(rng() % (2 * 1439 + 1)) - 1439;
+        unsigned oabs = static_cast<unsigned>(offset < 0 ? -offset : offset);
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02u:%02u:%02u%c%02u:%02u", year, month, day, hour, minute,
+                      second, offset < 0 ? '-' : '+', oabs / 60, oabs % 60);
+        TimeParseResult r = parse_iso8601(buffer);
+        INFO(buffer);
+        REQUIRE(r.ok());
+        int64_t expected = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60;
+        REQUIRE(r.value.unix_seconds == expected);
+        REQUIRE(r.value.offset_minutes == offset);
+        LocalDateTime back = to_local(r.value.unix_seconds, r.value.offset_minutes);
+        REQUIRE(back.date == CivilDate{year, month, day});
+        REQUIRE((back.hour == hour && back.minute == minute && back.second == second));
+    }
+}
+
+TEST_CASE("random byte mutations of a date-time never crash and never half-parse", "[time]") {
+    std::mt19937 rng(1975);
+    const std::string seed = "2022-12-07T08:30:00.123+07:00";
+    const char alphabet[] = "0123456789-+:.,TtZz \x00\xff\xc3\xa1";
+    for (int i = 0; i < 50000; ++i) {
+        std::string s = seed;
+        int edits = 1 + static_cast<int>(rng() % 4);
+        for (int e = 0; e < edits; ++e) {
+            size_t at = rng() % (s.size() + 1);
+            char c = alphabet[rng() % (sizeof alphabet - 1)];
+            switch (rng() % 3) {
+                case 0: if (at < s.size()) s[at] = c; break;
+                case 1: s.insert(s.begin() + static_cast<long>(at), c); break;
+                case 2: if (at < s.size()) s.erase(at, 1); break;
+            }
+        }
+        TimeParseResult r = parse_iso8601(s);
+        REQUIRE(r.error_offset <= s.size());
+        if (r.ok()) {
+            // Whatever parsed must be a real moment: converting back gives a valid date.
+            LocalDateTime t = to_local(r.value.unix_seconds, r.value.offset_minutes);
+            REQUIRE(t.date.day <= days_in_month(t.date.year, t.date.month));
+        } else {
+            REQUIRE(r.value.unix_seconds == 0);
+        }
+    }
 }
