@@ -16,7 +16,8 @@ namespace detail {
 
 constexpr int kMaxQueryTokens = 12;
 constexpr uint32_t kNone = UINT32_MAX;
-constexpr size_t kMaxPrefixExpansions = 48;
+constexpr size_t kMaxPrefixExpansions = 24;      // the typed syllable is not a word (yet)
+constexpr size_t kMaxPrefixExpansionsWord = 6;   // it is a word: fewer, cheaper extensions
 constexpr size_t kAdjacencyBudget = 4000;   // candidate documents checked for adjacency
 constexpr float kExpansionWeight = 0.6f;    // a longer syllable matched by prefix
 constexpr float kFoldedWeight = 0.35f;      // same folded key, other diacritics
@@ -56,7 +57,7 @@ struct Scratch {
     std::vector<uint32_t> mask, exact_mask;
     std::vector<uint64_t> field_bits;  // per doc: tokens seen in title | lead << 16 | body << 32 | other << 48
     std::vector<float> tfw;           // [doc * kMaxQueryTokens + q]
-    std::vector<uint32_t> term_bits;  // [doc * kMaxQueryTokens + q]: which TermRefs (< 32) matched
+    std::vector<uint64_t> term_bits;  // [doc * kMaxQueryTokens + q]: which TermRefs (< 64) matched
     std::vector<uint32_t> touched;
     std::vector<uint32_t> candidates;
     std::vector<float> score;         // parallel to candidates
@@ -145,7 +146,7 @@ void Index::Impl::derive() {
     scratch->exact_mask.assign(nd, 0);
     scratch->field_bits.assign(nd, 0);
     scratch->tfw.assign(nd * kMaxQueryTokens, 0.0f);
-    scratch->term_bits.assign(nd * kMaxQueryTokens, 0);
+    scratch->term_bits.assign(nd * kMaxQueryTokens, uint64_t(0));
 }
 
 std::string_view Index::Impl::unit_text(uint32_t u) const {
@@ -175,7 +176,7 @@ IndexStats Index::stats() const {
                    x.doc_dates.capacity() * 8 + 4 * (x.doc_first_unit.capacity() + x.doc_last_unit.capacity()) +
                    4 * (x.skip_begin.capacity() + x.skip_unit.capacity() + x.skip_off.capacity()) +
                    4 * (x.scratch->mask.capacity() + x.scratch->exact_mask.capacity() + x.scratch->tfw.capacity() +
-                        x.scratch->term_bits.capacity());
+                        2 * x.scratch->term_bits.capacity());
     s.text_bytes = x.texts.capacity() + x.text_off.capacity() * 4;
     s.memory_bytes = s.postings_bytes + s.dictionary_bytes + s.unit_bytes + s.text_bytes;
     return s;
@@ -288,10 +289,11 @@ std::vector<TermRef> resolve(const Index::Impl& x, const QueryToken& t, const Qu
         std::vector<uint32_t> longer;
         for (uint32_t f = lo; f < nf && starts_with(x.folded_key(f), t.folded); ++f)
             if (x.folded_key(f) != t.folded) longer.push_back(f);
-        if (longer.size() > kMaxPrefixExpansions) {
-            std::partial_sort(longer.begin(), longer.begin() + kMaxPrefixExpansions, longer.end(),
+        const size_t cap = folded_terms.empty() ? kMaxPrefixExpansions : kMaxPrefixExpansionsWord;
+        if (longer.size() > cap) {
+            std::partial_sort(longer.begin(), longer.begin() + cap, longer.end(),
                               [&](uint32_t a, uint32_t b) { return x.folded_df[a] > x.folded_df[b]; });
-            longer.resize(kMaxPrefixExpansions);
+            longer.resize(cap);
         }
         folded_terms.insert(folded_terms.end(), longer.begin(), longer.end());
     }
@@ -523,7 +525,7 @@ Results Index::search(const Query& query) const {
             s.mask[d] = s.exact_mask[d] = 0;
             s.field_bits[d] = 0;
             std::fill_n(&s.tfw[size_t(d) * Q], nq, 0.0f);
-            std::fill_n(&s.term_bits[size_t(d) * Q], nq, 0u);
+            std::fill_n(&s.term_bits[size_t(d) * Q], nq, uint64_t(0));
         }
         s.touched.clear();
     };
@@ -536,7 +538,7 @@ Results Index::search(const Query& query) const {
             const uint32_t bit = 1u << qi;
             for (size_t ti = 0; ti < terms[qi].size(); ++ti) {
                 const TermRef& term = terms[qi][ti];
-                const uint32_t tbit = 1u << std::min<size_t>(ti, 31);
+                const uint64_t tbit = 1ull << std::min<size_t>(ti, 63);
                 auto add = [&](uint32_t unit, uint32_t doc, uint32_t tf) {
                     s.mask[doc] |= bit;
                     if (term.exact) s.exact_mask[doc] |= bit;
@@ -546,7 +548,7 @@ Results Index::search(const Query& query) const {
                 };
                 // Few candidates against a long list: look each candidate up through
                 // the skip table instead of reading the whole list.
-                if (!create && and_mode && uint64_t(s.touched.size()) * 48 < x.variant_df[term.variant]) {
+                if (!create && and_mode && uint64_t(s.touched.size()) * 16 < x.variant_df[term.variant]) {
                     for (uint32_t doc : s.touched) {
                         postings_in_range(x, term.variant, x.doc_first_unit[doc], x.doc_last_unit[doc],
                                           [&](uint32_t unit, uint32_t, uint32_t tf) {
@@ -620,9 +622,9 @@ Results Index::search(const Query& query) const {
         s.unit_hits.clear();
         const uint32_t first = x.doc_first_unit[doc], last = x.doc_last_unit[doc];
         for (int qi = 0; qi < nq; ++qi) {
-            uint32_t bits = s.term_bits[size_t(doc) * Q + qi];
+            uint64_t bits = s.term_bits[size_t(doc) * Q + qi];
             for (size_t ti = 0; ti < terms[qi].size(); ++ti) {
-                if (!(bits & (1u << std::min<size_t>(ti, 31)))) continue;
+                if (!(bits & (1ull << std::min<size_t>(ti, 63)))) continue;
                 const TermRef& term = terms[qi][ti];
                 postings_in_range(x, term.variant, first, last, [&](uint32_t unit, uint32_t ptr, uint32_t tf) {
                     if (x.units[unit].doc == doc) s.unit_hits.push_back({unit, qi, ptr, tf, term.weight});
