@@ -5,7 +5,7 @@
 
 namespace cli {
 
-int cmd_info(const std::vector<std::string>& args) {
+int cmd_info(std::vector<std::string> args) {
     if (args.size() != 1) {
         std::fprintf(stderr, "usage: reader-cli info BUNDLE\n");
         return 2;

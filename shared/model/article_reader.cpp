@@ -238,6 +238,11 @@ void BundleReader::read_body(Article& a, std::string_view markdown, const std::s
     MarkdownOutput out = build_markdown(w_, markdown);
     a.blocks = out.blocks;
     for (auto& msg : out.warnings) report(Severity::Warning, where + ", field 'body'", std::move(msg));
+    if (out.raw_html > 0) {
+        report(Severity::Warning, where + ", field 'body'",
+               "raw HTML is shown as text, never as markup (" + std::to_string(out.raw_html) +
+               (out.raw_html == 1 ? " place)" : " places)"));
+    }
 }
 
 // ------------------------------------------------------------------ comments
@@ -388,7 +393,8 @@ void BundleReader::article(const json& v) {
     Str curl;
     if (read_string(v, "comments_url", curl, where)) {
         const std::string_view u = b_.str(curl);
-        if (sanitize_link(u).keep || (is_safe_image_src(u) && u.find(':') == std::string_view::npos)) a.comments_url = curl;
+        // Fetched by the app on refresh: http(s) or a reference relative to the bundle.
+        if (is_safe_image_src(u)) a.comments_url = curl;
         else report(Severity::Warning, where + ", field 'comments_url'", "URL " + in_quotes(u) + " is not allowed");
     }
 
@@ -405,7 +411,7 @@ void BundleReader::article(const json& v) {
         report(Severity::Error, where + ", field 'body'", std::string("must be a Markdown string, not ") + type_name(*it));
     } else if (auto it = v.find("body_url"); it != v.end() && it->is_string()) {
         const std::string& url = it->get_ref<const std::string&>();
-        if (is_safe_image_src(url) && url.find(':') == std::string::npos) {
+        if (is_bundle_path(url)) {
             pending_.push_back({static_cast<uint32_t>(b_.articles.size()), url});
         } else {
             report(Severity::Error, where + ", field 'body_url'", "must be a relative URL inside the bundle's folder, not " + in_quotes(url));

@@ -63,6 +63,7 @@ struct Block {
     bool ordered = false;         // List
     bool tight = false;           // List: tight lists have no paragraph spacing
     bool header = false;          // TableRow/TableCell in the header row
+    uint8_t trailing_newlines = 0;// Code/HtmlText: line feeds trimmed from the end of `code` (exports put them back)
     uint16_t columns = 0;         // Table
     uint32_t start = 1;           // List: first number of an ordered list
     uint32_t subtree_end = 0;     // absolute index into Bundle::blocks, one past the subtree
@@ -95,10 +96,27 @@ struct Run {
     Str text;
 };
 
-enum class LinkTarget : uint8_t { External, Mail, Article, Anchor };
+// Inline markup exactly as written, for exports that must keep its nesting (HTML):
+// `Run::style` says which styles apply to a run, spans say where each one opens and
+// closes ("*a *b**" is an emphasis inside an emphasis, which styles alone cannot say).
+// Spans are stored in pre-order, grouped by block; a span may be empty ("[](url)").
+enum class SpanKind : uint8_t { Emphasis, Strong, Code, Strike, Underline, Link };
+
+struct Span {
+    SpanKind kind = SpanKind::Emphasis;
+    uint32_t block = 0;           // index into Bundle::blocks of the block holding it
+    uint32_t begin_run = 0;       // [begin_run, end_run) into Bundle::runs
+    uint32_t end_run = 0;
+    uint32_t subtree_end = 0;     // index into Bundle::spans one past the spans nested in it
+    uint32_t link = UINT32_MAX;   // SpanKind::Link: index into Bundle::links
+};
+
+// External: http(s). Relative: a reference without a scheme ("other.html", "/path"),
+// to be resolved against the bundle's own URL by whoever follows it.
+enum class LinkTarget : uint8_t { External, Mail, Article, Anchor, Relative };
 
 struct Link {
-    Str href;                     // sanitized: http(s), mailto, or in-bundle (#article=ID)
+    Str href;                     // sanitized: http(s), mailto, #article=ID, #anchor or a relative reference
     Str title;
     LinkTarget target = LinkTarget::External;
     uint32_t article = UINT32_MAX; // for LinkTarget::Article: index into Bundle::articles
@@ -192,12 +210,14 @@ struct Bundle {
     std::vector<Block> blocks;
     std::vector<Run> runs;
     std::vector<Link> links;
+    std::vector<Span> spans;      // inline markup nesting, for the HTML export
     std::vector<Comment> comments;
     std::vector<uint32_t> comment_children; // top-level lists and reply lists, by range
     uint32_t front_article = 0;   // the article shown when no other is asked for
 
     std::string_view str(Str s) const { return std::string_view(text).substr(s.off, s.len); }
     int find_article(std::string_view id) const;  // index, or -1
+    size_t memory_bytes() const;  // heap bytes the model holds (capacities), for stats and benchmarks
 };
 
 }  // namespace reader

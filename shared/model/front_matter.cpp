@@ -89,6 +89,21 @@ json flow_list(std::string_view s, uint32_t line, std::vector<FrontMatterProblem
     return out;
 }
 
+// A value after "key: ": flow collections ([...] and {...}) are read as JSON first
+// (YAML's flow style is a superset of JSON, and reader-cli convert writes nested
+// values such as comment trees that way), then as a simple list of plain scalars.
+json value(std::string_view raw, uint32_t line, std::vector<FrontMatterProblem>& problems) {
+    const std::string_view s = trim(raw);
+    if (!s.empty() && (s.front() == '[' || s.front() == '{')) {
+        json parsed = json::parse(s, nullptr, false);
+        if (!parsed.is_discarded()) return parsed;
+        if (s.front() == '[') return flow_list(s, line, problems);
+        problems.push_back({line, "a mapping written with { } must be valid JSON on one line"});
+        return nullptr;
+    }
+    return scalar(s, line, problems);
+}
+
 }  // namespace
 
 FrontMatter parse_front_matter(std::string_view bytes) {
@@ -146,7 +161,7 @@ FrontMatter parse_front_matter(std::string_view bytes) {
                 // "- id: x" starts an object item (related links); following
                 // deeper-indented "key: value" lines belong to it.
                 json obj = json::object();
-                obj[std::string(trim(item.substr(0, colon)))] = scalar(item.substr(colon + 2), line_no, fm.problems);
+                obj[std::string(trim(item.substr(0, colon)))] = value(item.substr(colon + 2), line_no, fm.problems);
                 while (i + 1 < lines.size() && indent_of(lines[i + 1]) > ind && trim(lines[i + 1]).substr(0, 1) != "-") {
                     ++i;
                     std::string_view kv = trim(lines[i]);
@@ -155,11 +170,11 @@ FrontMatter parse_front_matter(std::string_view bytes) {
                         fm.problems.push_back({static_cast<uint32_t>(i + 2), "expected 'key: value'"});
                         continue;
                     }
-                    obj[std::string(trim(kv.substr(0, c2)))] = scalar(kv.substr(c2 + 1), static_cast<uint32_t>(i + 2), fm.problems);
+                    obj[std::string(trim(kv.substr(0, c2)))] = value(kv.substr(c2 + 1), static_cast<uint32_t>(i + 2), fm.problems);
                 }
                 open_list->push_back(std::move(obj));
             } else {
-                open_list->push_back(scalar(item, line_no, fm.problems));
+                open_list->push_back(value(item, line_no, fm.problems));
             }
             continue;
         }
@@ -193,7 +208,7 @@ FrontMatter parse_front_matter(std::string_view bytes) {
             open_list = list_follows ? &(*target)[key] : nullptr;
             continue;
         }
-        if (value.front() == '[') (*target)[key] = flow_list(value, line_no, fm.problems);
+        if (value.front() == '[' || value.front() == '{') (*target)[key] = reader::value(value, line_no, fm.problems);
         else if (value == "|" || value == ">") {
             // Block scalars: the following deeper-indented lines, joined.
             std::string text;
@@ -204,7 +219,7 @@ FrontMatter parse_front_matter(std::string_view bytes) {
             }
             (*target)[key] = text;
         } else {
-            (*target)[key] = scalar(value, line_no, fm.problems);
+            (*target)[key] = reader::value(value, line_no, fm.problems);
         }
     }
     return fm;
@@ -214,14 +229,23 @@ namespace {
 
 bool needs_quotes(const std::string& s) {
     if (s.empty()) return true;
-    if (s == "true" || s == "false" || s == "null" || s == "~") return true;
-    const char f = s.front();
-    if (f == '"' || f == '\'' || f == '[' || f == '{' || f == '-' || f == '#' || f == '|' || f == '>' ||
-        f == ' ' || s.back() == ' ') return true;
-    if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.find('\n') != std::string::npos) return true;
-    bool digits = true;
-    for (char c : s) digits = digits && std::isdigit(static_cast<unsigned char>(c));
-    return digits;
+    // Words other YAML readers take for booleans or null.
+    static const char* const kWords[] = {"true", "false", "null", "~", "yes", "no", "on", "off", "y", "n",
+                                         "True", "False", "Null", "Yes", "No", "On", "Off", "TRUE", "FALSE", "NULL"};
+    for (const char* w : kWords) {
+        if (s == w) return true;
+    }
+    // Indicator characters that start something else than a plain scalar in YAML.
+    if (std::string_view("\"'[]{}-#|>!&*?%@`,:").find(s.front()) != std::string_view::npos) return true;
+    if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') return true;
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
+    }
+    if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos) return true;
+    // Numbers (other readers would turn them into numbers).
+    bool numeric = true;
+    for (char c : s) numeric = numeric && (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E');
+    return numeric;
 }
 
 std::string yaml_scalar(const json& v) {
@@ -229,7 +253,26 @@ std::string yaml_scalar(const json& v) {
         const std::string& s = v.get_ref<const std::string&>();
         return needs_quotes(s) ? json(s).dump() : s;
     }
-    return v.dump();
+    return v.dump();  // numbers, booleans, null; nested collections as one-line JSON
+}
+
+bool is_scalar(const json& v) { return !v.is_object() && !v.is_array(); }
+
+bool all_scalars(const json& v) {
+    for (const auto& item : v) {
+        if (!is_scalar(item)) return false;
+    }
+    return true;
+}
+
+bool flat_objects(const json& v) {
+    for (const auto& item : v) {
+        if (!item.is_object() || item.empty()) return false;
+        for (const auto& [k, x] : item.items()) {
+            if (!is_scalar(x) || k.empty() || needs_quotes(k)) return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -239,23 +282,24 @@ std::string write_front_matter(const json& article, const std::vector<std::strin
     for (const auto& key : key_order) {
         auto it = article.find(key);
         if (it == article.end() || it->is_null()) continue;
-        if (it->is_object()) {
+        if (it->is_object() && !it->empty() && flat_objects(json::array({*it}))) {
             out += key + ":\n";
             for (auto& [k, v] : it->items()) out += "  " + k + ": " + yaml_scalar(v) + "\n";
-        } else if (it->is_array()) {
-            if (it->empty()) continue;
+        } else if (it->is_array() && !it->empty() && all_scalars(*it)) {
+            out += key + ":\n";
+            for (const auto& item : *it) out += "  - " + yaml_scalar(item) + "\n";
+        } else if (it->is_array() && !it->empty() && flat_objects(*it)) {
             out += key + ":\n";
             for (const auto& item : *it) {
-                if (item.is_object()) {
-                    bool first = true;
-                    for (auto& [k, v] : item.items()) {
-                        out += (first ? "  - " : "    ") + k + ": " + yaml_scalar(v) + "\n";
-                        first = false;
-                    }
-                } else {
-                    out += "  - " + yaml_scalar(item) + "\n";
+                bool first = true;
+                for (auto& [k, v] : item.items()) {
+                    out += (first ? "  - " : "    ") + k + ": " + yaml_scalar(v) + "\n";
+                    first = false;
                 }
             }
+        } else if (it->is_object() || it->is_array()) {
+            // Deeper values (comment trees) and empty ones: one line of JSON.
+            out += key + ": " + it->dump() + "\n";
         } else {
             out += key + ": " + yaml_scalar(*it) + "\n";
         }

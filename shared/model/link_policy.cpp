@@ -37,7 +37,13 @@ SanitizedLink sanitize_link(std::string_view href) {
     // reading a scheme ("java\nscript:"): refuse control characters outright.
     while (!href.empty() && href.front() == ' ') href.remove_prefix(1);
     while (!href.empty() && href.back() == ' ') href.remove_suffix(1);
-    if (href.empty() || has_control_or_space(href)) return out;
+    if (href.empty()) {
+        // "[text]()" links to the document itself: harmless, kept as an anchor.
+        out.keep = true;
+        out.target = LinkTarget::Anchor;
+        return out;
+    }
+    if (has_control_or_space(href)) return out;
 
     const std::string scheme = scheme_of(href);
     if (scheme == "http" || scheme == "https") {
@@ -74,21 +80,41 @@ SanitizedLink sanitize_link(std::string_view href) {
         out.href = std::string(href);
         return out;
     }
-    return out;  // relative paths and protocol-relative "//host" are not kept
+    if (!is_relative_reference(href)) return out;
+    out.keep = true;
+    out.target = LinkTarget::Relative;
+    out.href = std::string(href);
+    return out;
+}
+
+bool is_relative_reference(std::string_view ref) {
+    if (ref.empty() || has_control_or_space(ref) || !scheme_of(ref).empty()) return false;
+    // Browsers read "\\" as "/" in http(s) URLs, so "//host", "\\host", "/\\host" all
+    // name another host: those are not references into the bundle's own site.
+    auto slash = [](char c) { return c == '/' || c == '\\'; };
+    if (ref.size() >= 2 && slash(ref[0]) && slash(ref[1])) return false;
+    // A colon before any '/', '?' or '#' would be read as a scheme by some parsers
+    // ("a:b" is refused above; ":x" is an odd scheme-less form, refused too).
+    return ref.front() != ':';
 }
 
 bool is_safe_image_src(std::string_view src) {
     if (src.empty() || has_control_or_space(src)) return false;
     const std::string scheme = scheme_of(src);
     if (scheme == "http" || scheme == "https") return true;
-    if (!scheme.empty()) return false;
-    if (src.substr(0, 2) == "//" || src.front() == '/' || src.front() == '\\') return false;
-    // No ".." segment: images stay inside the bundle's folder.
+    return is_relative_reference(src);
+}
+
+bool is_bundle_path(std::string_view path) {
+    if (!is_relative_reference(path)) return false;
+    if (path.front() == '/' || path.find('\\') != std::string_view::npos) return false;
+    if (path.find_first_of("?#") != std::string_view::npos) return false;
+    // No ".." segment: files named by a bundle stay inside the bundle's folder.
     size_t pos = 0;
-    while (pos <= src.size()) {
-        size_t next = src.find('/', pos);
-        if (next == std::string_view::npos) next = src.size();
-        if (src.substr(pos, next - pos) == "..") return false;
+    while (pos <= path.size()) {
+        size_t next = path.find('/', pos);
+        if (next == std::string_view::npos) next = path.size();
+        if (path.substr(pos, next - pos) == "..") return false;
         pos = next + 1;
     }
     return true;

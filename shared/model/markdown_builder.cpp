@@ -20,7 +20,7 @@ namespace {
 struct SpanState {
     uint16_t style = kStyleNone;
     uint32_t link = UINT32_MAX;
-    bool dropped_link = false;
+    uint32_t span = UINT32_MAX;   // index into Bundle::spans, when one was recorded
 };
 
 class Builder {
@@ -76,8 +76,14 @@ private:
         blk.subtree_end = static_cast<uint32_t>(b_.blocks.size());
         if (collects_inlines(blk.kind)) blk.runs.end = static_cast<uint32_t>(b_.runs.size());
         if (blk.kind == BlockKind::Code || blk.kind == BlockKind::HtmlText) {
-            // Code keeps its literal text (trailing newline trimmed for drawing).
-            while (!code_.empty() && code_.back() == '\n') code_.pop_back();
+            // Code keeps its literal text; trailing line feeds are trimmed for drawing
+            // and counted, so exports can give back the exact text.
+            unsigned trimmed = 0;
+            while (!code_.empty() && code_.back() == '\n') {
+                code_.pop_back();
+                ++trimmed;
+            }
+            blk.trailing_newlines = static_cast<uint8_t>(std::min(trimmed, 255u));
             blk.code = w_.add_text(code_);
             code_.clear();
         }
@@ -134,7 +140,7 @@ private:
                 blk.info = w_.add_text(attribute_text(d->lang));
                 break;
             }
-            case MD_BLOCK_HTML: blk.kind = BlockKind::HtmlText; break;
+            case MD_BLOCK_HTML: blk.kind = BlockKind::HtmlText; ++out_.raw_html; break;
             case MD_BLOCK_P: blk.kind = BlockKind::Paragraph; break;
             case MD_BLOCK_TABLE: {
                 blk.kind = BlockKind::Table;
@@ -185,33 +191,54 @@ private:
     // ------------------------------------------------------------ spans
     int enter_span(MD_SPANTYPE type, void* detail) {
         SpanState s = spans_.empty() ? SpanState{} : spans_.back();
+        if (image_depth_ > 0) {
+            // Inside an image's alt text only the text counts (as CommonMark's HTML
+            // renderer does): no styles, no spans.
+            if (type == MD_SPAN_IMG) image_depth_++;
+            spans_.push_back(s);
+            return 0;
+        }
+        bool record = true;
+        SpanKind kind = SpanKind::Emphasis;
         switch (type) {
-            case MD_SPAN_EM: s.style |= kStyleEmphasis; break;
-            case MD_SPAN_STRONG: s.style |= kStyleStrong; break;
-            case MD_SPAN_CODE: s.style |= kStyleCode; break;
-            case MD_SPAN_DEL: s.style |= kStyleStrike; break;
-            case MD_SPAN_U: s.style |= kStyleUnderline; break;
+            case MD_SPAN_EM: s.style |= kStyleEmphasis; kind = SpanKind::Emphasis; break;
+            case MD_SPAN_STRONG: s.style |= kStyleStrong; kind = SpanKind::Strong; break;
+            case MD_SPAN_CODE: s.style |= kStyleCode; kind = SpanKind::Code; break;
+            case MD_SPAN_DEL: s.style |= kStyleStrike; kind = SpanKind::Strike; break;
+            case MD_SPAN_U: s.style |= kStyleUnderline; kind = SpanKind::Underline; break;
             case MD_SPAN_A: {
                 auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
                 const uint32_t link = add_link(attribute_text(d->href), attribute_text(d->title));
                 if (link != UINT32_MAX) {
                     s.style |= kStyleLink;
                     s.link = link;
+                    kind = SpanKind::Link;
+                } else {
+                    record = false;  // the link was dropped: its text stays, unmarked
                 }
                 break;
             }
             case MD_SPAN_IMG: {
                 auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
                 // The alt text arrives as text callbacks until leave_span: collect it.
-                image_depth_++;
-                if (image_depth_ == 1) {
-                    image_alt_.clear();
-                    image_src_ = attribute_text(d->src);
-                    image_title_ = attribute_text(d->title);
-                }
+                image_depth_ = 1;
+                image_alt_.clear();
+                image_src_ = attribute_text(d->src);
+                image_title_ = attribute_text(d->title);
+                record = false;
                 break;
             }
-            default: break;  // LaTeX and wiki links are not enabled
+            default: record = false; break;  // LaTeX and wiki links are not enabled
+        }
+        if (record && ensure_inline_target()) {
+            Span sp;
+            sp.kind = kind;
+            sp.block = open_.back();
+            sp.begin_run = sp.end_run = static_cast<uint32_t>(b_.runs.size());
+            sp.link = s.link;
+            s.span = static_cast<uint32_t>(b_.spans.size());
+            b_.spans.push_back(sp);
+            merge_barrier_ = b_.runs.size();
         }
         spans_.push_back(s);
         return 0;
@@ -237,7 +264,16 @@ private:
                 add_run(image_alt_, s);
             }
         }
-        if (!spans_.empty()) spans_.pop_back();
+        if (!spans_.empty()) {
+            const SpanState& s = spans_.back();
+            if (s.span != UINT32_MAX && (spans_.size() < 2 || spans_[spans_.size() - 2].span != s.span)) {
+                Span& sp = b_.spans[s.span];
+                sp.end_run = static_cast<uint32_t>(b_.runs.size());
+                sp.subtree_end = static_cast<uint32_t>(b_.spans.size());
+                merge_barrier_ = b_.runs.size();
+            }
+            spans_.pop_back();
+        }
         return 0;
     }
 
@@ -270,7 +306,10 @@ private:
                 if (in_code_block()) { code_ += '\n'; return 0; }
                 push_break(type == MD_TEXT_BR ? RunKind::HardBreak : RunKind::SoftBreak);
                 return 0;
-            default: break;  // NORMAL, CODE, HTML (inert text), LATEXMATH
+            case MD_TEXT_HTML:  // kept as inert text; HTML blocks were counted when opened
+                if (!in_code_block()) ++out_.raw_html;
+                break;
+            default: break;  // NORMAL, CODE, LATEXMATH
         }
         if (image_depth_ > 0) {
             image_alt_.append(piece);
@@ -294,7 +333,8 @@ private:
         if (piece.empty()) return;
         // Consecutive text with the same style merges into one run (md4c splits
         // text at entities and escapes): fewer runs, simpler layout.
-        if (!b_.runs.empty() && inline_target_open() && b_.runs.size() > current_runs_begin()) {
+        if (!b_.runs.empty() && inline_target_open() && b_.runs.size() > current_runs_begin() &&
+            b_.runs.size() > merge_barrier_) {
             Run& last = b_.runs.back();
             if (last.kind == RunKind::Text && last.style == s.style && last.link == s.link &&
                 last.text.off + last.text.len == b_.text.size()) {
@@ -322,15 +362,20 @@ private:
     }
     size_t current_runs_begin() const { return b_.blocks[open_.back()].runs.begin; }
 
+    // Inline content outside a paragraph (tight list items, flattened containers)
+    // gets a paragraph of its own so nothing is lost. False when none can be opened.
+    bool ensure_inline_target() {
+        if (inline_target_open()) return true;
+        if (!open_.empty() && in_code_block()) return false;
+        Block p;
+        p.kind = BlockKind::Paragraph;
+        if (!open_block(p)) return false;
+        implicit_open_ = true;  // closed before the next block event
+        return true;
+    }
+
     void push_run(const Run& r) {
-        if (!inline_target_open()) {
-            // Inline content outside a paragraph (e.g. inside a flattened container):
-            // give it a paragraph of its own so nothing is lost.
-            Block p;
-            p.kind = BlockKind::Paragraph;
-            if (!open_block(p)) return;
-            implicit_open_ = true;  // closed before the next block event
-        }
+        if (!ensure_inline_target()) return;
         b_.runs.push_back(r);
     }
 
@@ -389,6 +434,7 @@ private:
     std::string code_;
     std::string image_alt_, image_src_, image_title_;
     int image_depth_ = 0;
+    size_t merge_barrier_ = 0;    // runs before this index are closed to merging (a span opened or closed)
     bool implicit_open_ = false;  // a paragraph opened for loose inline content (tight list items)
     bool in_thead_ = false;
     bool warned_depth_ = false;

@@ -24,6 +24,7 @@ struct MarkdownOutput {
     Range blocks;                       // into Bundle::blocks
     std::vector<std::string> warnings;  // e.g. "link to 'javascript:...' removed"
     std::vector<uint32_t> article_links;// indices into Bundle::links to resolve by id later
+    uint32_t raw_html = 0;              // raw HTML blocks and inline tags met (kept as inert text)
 };
 
 // The md4c dialect the reader uses, exposed for tests and tools.

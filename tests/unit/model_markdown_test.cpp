@@ -148,11 +148,66 @@ TEST_CASE("link policy keeps http, https, mailto and in-bundle links only", "[li
     CHECK(!sanitize_link("javascript:alert(1)").keep);
     CHECK(!sanitize_link("JaVaScRiPt:alert(1)").keep);
     CHECK(!sanitize_link("java\nscript:alert(1)").keep);
+    CHECK(!sanitize_link(" javascript:alert(1)").keep);
     CHECK(!sanitize_link("data:text/html,x").keep);
+    CHECK(!sanitize_link("vbscript:x").keep);
     CHECK(!sanitize_link("file:///etc/passwd").keep);
+    CHECK(!sanitize_link("irc://foo.bar:2233/baz").keep);
     CHECK(!sanitize_link("//evil.example/x").keep);
+    CHECK(!sanitize_link("\\\\evil.example/x").keep);
+    CHECK(!sanitize_link("/\\evil.example/x").keep);
+}
+
+TEST_CASE("relative references stay on the bundle's site and are kept", "[links][security]") {
+    CHECK(sanitize_link("other.html").target == LinkTarget::Relative);
+    CHECK(sanitize_link("/tin-tuc/abc.html").target == LinkTarget::Relative);
+    CHECK(sanitize_link("../a?b#c").target == LinkTarget::Relative);
+    CHECK(sanitize_link("#muc-2").target == LinkTarget::Anchor);
+    // "[text]()": a link to the document itself.
+    CHECK(sanitize_link("").keep);
+    CHECK(sanitize_link("").target == LinkTarget::Anchor);
+}
+
+TEST_CASE("image sources are http(s) or relative; bundle files stay in the bundle's folder", "[links][security]") {
     CHECK(is_safe_image_src("images/a.jpg"));
-    CHECK(!is_safe_image_src("../a.jpg"));
-    CHECK(!is_safe_image_src("images/../../a.jpg"));
+    CHECK(is_safe_image_src("/uploads/a.jpg"));
+    CHECK(is_safe_image_src("https://a.vn/a.jpg"));
     CHECK(!is_safe_image_src("data:image/png;base64,AAA"));
+    CHECK(!is_safe_image_src("javascript:alert(1)"));
+    CHECK(!is_safe_image_src("//evil.example/a.jpg"));
+    CHECK(!is_safe_image_src(""));
+    CHECK(is_bundle_path("bodies/a.md"));
+    CHECK(!is_bundle_path("../a.md"));
+    CHECK(!is_bundle_path("bodies/../../a.md"));
+    CHECK(!is_bundle_path("/etc/passwd"));
+    CHECK(!is_bundle_path("C:\\a.md"));
+    CHECK(!is_bundle_path("a\\..\\b.md"));
+    CHECK(!is_bundle_path("https://a.vn/a.md"));
+}
+
+TEST_CASE("code blocks count the line feeds trimmed from their end", "[markdown]") {
+    Built r = build("```\na\n\n\n```\n");
+    REQUIRE(r.b.blocks.size() == 1);
+    CHECK(r.b.str(r.b.blocks[0].code) == "a");
+    CHECK(r.b.blocks[0].trailing_newlines == 3);
+}
+
+TEST_CASE("spans record the nesting that styles alone cannot say", "[markdown]") {
+    Built r = build("*a *b** [l](https://x.vn)");
+    const Bundle& b = r.b;
+    REQUIRE(b.spans.size() == 3);
+    CHECK(b.spans[0].kind == SpanKind::Emphasis);
+    CHECK(b.spans[1].kind == SpanKind::Emphasis);
+    CHECK(b.spans[0].subtree_end == 2);   // the second emphasis is inside the first
+    CHECK(b.spans[1].subtree_end == 2);
+    CHECK(b.spans[2].kind == SpanKind::Link);
+    CHECK(b.spans[2].link == 0);
+    // The two emphasis runs are not merged across the inner span's start.
+    CHECK(b.spans[1].begin_run > b.spans[0].begin_run);
+}
+
+TEST_CASE("raw HTML is counted so the loader can say it is shown as text", "[markdown]") {
+    CHECK(build("<div>x</div>\n").out.raw_html == 1);
+    CHECK(build("a <b>c</b>\n").out.raw_html == 2);
+    CHECK(build("a &lt;b&gt;\n").out.raw_html == 0);
 }
