@@ -1,11 +1,9 @@
 // See app.h.
 #include "app.h"
 
+#include <emscripten/heap.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
-#include <nlohmann/json.hpp>
-
-#include <emscripten/heap.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,12 +11,20 @@
 #include "fonts.h"
 #include "i18n/strings.h"
 #include "js_bridge.h"
+#include "text_field.h"
+#include "views/toolbar.h"
 #include "web_platform.h"
 
 using json = nlohmann::json;
 using reader::i18n::StringId;
 
 namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    c = static_cast<char>(c | 32);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
 
 // "#article=ID&q=QUERY&comment=CID" → value of `key`, percent-decoded.
 std::string hash_param(std::string_view hash, std::string_view key) {
@@ -27,15 +33,15 @@ std::string hash_param(std::string_view hash, std::string_view key) {
     while (pos <= hash.size()) {
         size_t amp = hash.find('&', pos);
         if (amp == std::string_view::npos) amp = hash.size();
-        std::string_view part = hash.substr(pos, amp - pos);
+        const std::string_view part = hash.substr(pos, amp - pos);
         const size_t eq = part.find('=');
         if (eq != std::string_view::npos && part.substr(0, eq) == key) {
             std::string out;
-            std::string_view v = part.substr(eq + 1);
+            const std::string_view v = part.substr(eq + 1);
             for (size_t i = 0; i < v.size(); ++i) {
-                if (v[i] == '%' && i + 2 < v.size() + 0 && i + 2 <= v.size() - 1) {
-                    const auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1; };
-                    const int hi = hex(v[i + 1]), lo = hex(v[i + 2]);
+                if (v[i] == '%') {
+                    const int hi = i + 1 < v.size() ? hex_value(v[i + 1]) : -1;
+                    const int lo = i + 2 < v.size() ? hex_value(v[i + 2]) : -1;
                     if (hi >= 0 && lo >= 0) {
                         out += static_cast<char>(hi * 16 + lo);
                         i += 2;
@@ -55,8 +61,9 @@ std::string percent_encode(std::string_view s) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-        else {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
             out += '%';
             out += hex[c >> 4];
             out += hex[c & 15];
@@ -72,12 +79,14 @@ App& App::get() {
     return app;
 }
 
+// ------------------------------------------------------------------ start-up
 void App::init(std::string_view config_json) {
-    json cfg = json::parse(config_json, nullptr, false);
+    const json cfg = json::parse(config_json, nullptr, false);
     if (cfg.is_object()) {
         if (cfg.contains("lang") && cfg["lang"].is_string()) lang_ = reader::i18n::lang_from_bcp47(cfg["lang"].get<std::string>());
         if (cfg.contains("prefersDark") && cfg["prefersDark"].is_boolean()) ui_.prefers_dark = cfg["prefersDark"].get<bool>();
         if (cfg.contains("navStart") && cfg["navStart"].is_number()) nav_start_ms_ = cfg["navStart"].get<double>();
+        if (cfg.contains("embed") && cfg["embed"].is_boolean()) ui_.embed = cfg["embed"].get<bool>();
     }
     load_settings();
     theme::apply(settings_.theme, ui_.prefers_dark);
@@ -89,16 +98,22 @@ void App::load_settings() {
     auto num = [&](const char* k, float lo, float hi, float& out) {
         if (s.contains(k) && s[k].is_number()) out = std::clamp(s[k].get<float>(), lo, hi);
     };
-    num("fontPx", 12, 40, settings_.font_px);
-    num("lineHeight", 1.1f, 2.4f, settings_.line_height);
+    num("fontPx", 14, 32, settings_.font_px);
+    num("lineHeight", 1.2f, 2.2f, settings_.line_height);
     num("columnPx", 320, 1400, settings_.column_px);
     if (s.contains("serif") && s["serif"].is_boolean()) settings_.serif = s["serif"].get<bool>();
+    if (s.contains("justify") && s["justify"].is_boolean()) settings_.justify = s["justify"].get<bool>();
     if (s.contains("theme") && s["theme"].is_string()) settings_.theme = theme::parse(s["theme"].get<std::string>());
+    if (s.contains("lang") && s["lang"].is_string()) {
+        lang_ = reader::i18n::lang_from_bcp47(s["lang"].get<std::string>());
+        lang_chosen_ = true;
+    }
 }
 
 void App::save_settings() {
     json s = {{"fontPx", settings_.font_px}, {"lineHeight", settings_.line_height}, {"columnPx", settings_.column_px},
-              {"serif", settings_.serif}, {"theme", std::string(theme::name(settings_.theme))}};
+              {"serif", settings_.serif}, {"justify", settings_.justify}, {"theme", std::string(theme::name(settings_.theme))}};
+    if (lang_chosen_) s["lang"] = std::string(reader::i18n::bcp47(lang_));
     js::storage_set("reader.settings", s.dump());
 }
 
@@ -106,6 +121,7 @@ void App::load_bundle(std::string_view bytes, std::string_view name) {
     reader::LoadResult r = reader::load_bundle(bytes, name);
     diagnostics_ = std::move(r.diagnostics);
     bundle_ = std::move(r.bundle);
+    search_.reset();
     loading_ = false;
     for (const auto& d : diagnostics_.items) {
         if (d.severity == reader::Severity::Error) js::log_error(d.to_string());
@@ -116,13 +132,9 @@ void App::load_bundle(std::string_view bytes, std::string_view name) {
         web_platform::request_frames(2);
         return;
     }
-    if (bundle_->site.language.len) lang_ = reader::i18n::lang_from_bcp47(bundle_->str(bundle_->site.language));
     const std::string hash = ui_.pending_hash;
     ui_.pending_hash.clear();
-    const std::string id = hash_param(hash, "article");
-    const int wanted = id.empty() ? -1 : bundle_->find_article(id);
-    if (!id.empty() && wanted < 0) post_error("no article with id '" + id + "' in this bundle");
-    open_article(wanted >= 0 ? wanted : static_cast<int>(bundle_->front_article), false);
+    navigate_hash(hash);
 }
 
 void App::load_failed(std::string_view message) {
@@ -136,41 +148,65 @@ void App::load_failed(std::string_view message) {
     web_platform::request_frames(2);
 }
 
+std::string App::site_name() const {
+    if (bundle_ && bundle_->site.name.len) return std::string(bundle_->str(bundle_->site.name));
+    return std::string(reader::i18n::tr(lang_, StringId::AppName));
+}
+
+// ------------------------------------------------------------------ navigation
 void App::navigate_hash(std::string_view hash) {
     if (!bundle_) {
         ui_.pending_hash = std::string(hash);
         return;
     }
     const std::string id = hash_param(hash, "article");
-    if (id.empty()) {
-        open_article(static_cast<int>(bundle_->front_article), false);
-        return;
-    }
-    const int index = bundle_->find_article(id);
-    if (index < 0) {
-        post_error("no article with id '" + id + "' in this bundle");
-        return;
+    int index = static_cast<int>(bundle_->front_article);
+    if (!id.empty()) {
+        const int found = bundle_->find_article(id);
+        if (found < 0) post_error("no article with id '" + id + "' in this bundle; showing the front article");
+        else index = found;
     }
     open_article(index, false);
+    const std::string q = hash_param(hash, "q");
+    if (!q.empty()) search_view_.open(*this, q);
+    else if (search_view_.is_open() && hash.find("q=") == std::string_view::npos) search_view_.close(*this);
+    const std::string comment = hash_param(hash, "comment");
+    if (!comment.empty()) {
+        const auto& a = bundle_->articles[static_cast<size_t>(index)];
+        bool found = false;
+        for (uint32_t c = 0; c < bundle_->comments.size() && !found; ++c) {
+            if (bundle_->str(bundle_->comments[c].id) != comment) continue;
+            // Only comments of this article (their root is in its top-level list).
+            uint32_t root = c;
+            while (bundle_->comments[root].parent != UINT32_MAX) root = bundle_->comments[root].parent;
+            for (uint32_t k = a.comments.begin; k < a.comments.end; ++k) found = found || bundle_->comment_children[k] == root;
+            if (found) scroll_to_text(bundle_->comments[c].text.off, UINT32_MAX);
+        }
+        if (!found) post_error("no comment with id '" + comment + "' in this article");
+    }
+}
+
+void App::update_hash(bool push) {
+    if (!bundle_ || ui_.article < 0) return;
+    std::string h = "#article=" + percent_encode(bundle_->str(bundle_->articles[static_cast<size_t>(ui_.article)].id));
+    if (!query_.empty()) h += "&q=" + percent_encode(query_);
+    js::set_location_hash(h, push);
 }
 
 void App::open_article(int index, bool push_history) {
     if (!bundle_ || index < 0 || static_cast<size_t>(index) >= bundle_->articles.size()) return;
-    if (ui_.article >= 0) ui_.scroll_by_article[ui_.article] = ui_.scroll_y;
     const bool changed = ui_.article != index;
     ui_.article = index;
-    auto it = ui_.scroll_by_article.find(index);
-    ui_.scroll_y = it != ui_.scroll_by_article.end() ? it->second : 0.0f;
-    ui_.restore_scroll = true;
     const auto& a = bundle_->articles[static_cast<size_t>(index)];
     const std::string id(bundle_->str(a.id));
     const std::string title(bundle_->str(a.title));
-    if (push_history) js::set_location_hash("#article=" + percent_encode(id), true);
+    if (push_history && changed) update_hash(true);
     const std::string_view lang = a.language.len ? bundle_->str(a.language)
                                   : bundle_->site.language.len ? bundle_->str(bundle_->site.language) : "vi";
     js::set_document_info(title, lang);
     if (changed) {
         js::post_message(json{{"type", "reader:navigated"}, {"id", id}, {"title", title}}.dump());
+        search_view_.article_changed(*this);
     }
     web_platform::request_frames(3);
 }
@@ -191,6 +227,68 @@ void App::follow_link(uint32_t link) {
     }
 }
 
+void App::scroll_to_text(uint32_t off, uint32_t block) { article_view_.scroll_to_text(off, block); }
+
+// ------------------------------------------------------------------ settings
+void App::set_theme(theme::Name t) {
+    settings_.theme = t;
+    theme::apply(t, ui_.prefers_dark);
+    save_settings();
+    web_platform::request_frames(2);
+}
+
+void App::set_lang(reader::i18n::Lang l) {
+    lang_ = l;
+    lang_chosen_ = true;
+    save_settings();
+    web_platform::request_frames(2);
+}
+
+void App::toggle_search() {
+    if (search_view_.is_open()) search_view_.close(*this);
+    else search_view_.open(*this);
+}
+
+// ------------------------------------------------------------------ search
+void App::ensure_search_index() {
+    if (!search_ && bundle_) search_ = std::make_unique<reader::search::BundleSearch>(*bundle_);
+}
+
+void App::query_changed(std::string_view query) {
+    if (query == query_) return;
+    query_ = std::string(query);
+    update_hash(false);
+}
+
+void App::answer_search(const json& m) {
+    if (!m.contains("query") || !m["query"].is_string()) return post_error("reader:search needs a string 'query'");
+    if (!bundle_) return post_error("no bundle is loaded yet");
+    ensure_search_index();
+    reader::search::Query q;
+    q.text = m["query"].get<std::string>().substr(0, 1000);
+    q.match_diacritics = m.contains("diacritics") && m["diacritics"].is_boolean() && m["diacritics"].get<bool>();
+    q.limit = 20;
+    if (m.contains("limit") && m["limit"].is_number_unsigned()) q.limit = std::min<uint32_t>(100, m["limit"].get<uint32_t>());
+    const reader::search::Results r = search_->search(q);
+    json hits = json::array();
+    for (const auto& h : r.hits) {
+        const bool ann = search_->is_announcement(h.doc);
+        const auto& b = *bundle_;
+        const std::string id(ann ? b.str(b.announcements[h.doc - b.articles.size()].id) : b.str(b.articles[h.doc].id));
+        const std::string title(ann ? b.str(b.announcements[h.doc - b.articles.size()].title) : b.str(b.articles[h.doc].title));
+        json hit = {{"id", id}, {"title", title}, {"snippet", h.snippet}, {"field", reader::search::field_name(h.field)},
+                    {"score", h.score}};
+        if (ann) hit["announcement"] = true;
+        if (h.field == reader::search::Field::Comment) hit["comment"] = std::string(b.str(b.comments[h.sub_id].id));
+        json ranges = json::array();
+        for (const auto& hl : h.snippet_highlights) ranges.push_back({hl.begin, hl.end});
+        hit["highlights"] = ranges;
+        hits.push_back(std::move(hit));
+    }
+    js::post_message(json{{"type", "reader:results"}, {"query", q.text}, {"total", r.total}, {"hits", hits}, {"relaxed", r.relaxed}}.dump());
+}
+
+// ------------------------------------------------------------------ host messages
 void App::post_error(std::string_view message) {
     js::post_message(json{{"type", "reader:error"}, {"message", std::string(message)}}.dump());
 }
@@ -201,7 +299,8 @@ void App::post_stats() {
               {"frameMsP50", stats_.percentile(50)},
               {"frameMsP95", stats_.percentile(95)},
               {"heapBytes", static_cast<double>(emscripten_get_heap_size())},
-              {"firstFrameMs", stats_.first_frame_ms}};
+              {"firstFrameMs", stats_.first_frame_ms},
+              {"contentHeight", article_view_.content_height()}};
     js::post_message(s.dump());
 }
 
@@ -218,24 +317,25 @@ void App::host_message(std::string_view text) {
         const int index = bundle_->find_article(m["id"].get<std::string>());
         if (index < 0) return post_error("no article with id '" + m["id"].get<std::string>() + "'");
         open_article(index, true);
+    } else if (type == "reader:search") {
+        answer_search(m);
     } else if (type == "reader:theme") {
         if (!m.contains("theme") || !m["theme"].is_string()) return post_error("reader:theme needs a string 'theme'");
-        settings_.theme = theme::parse(m["theme"].get<std::string>());
-        theme::apply(settings_.theme, ui_.prefers_dark);
-        save_settings();
-        web_platform::request_frames(2);
+        const std::string t = m["theme"].get<std::string>();
+        if (t != "auto" && theme::parse(t) == theme::Name::Auto) return post_error("unknown theme '" + t + "' (light, sepia, dark, contrast, auto)");
+        set_theme(theme::parse(t));
     } else if (type == "reader:prefers-dark") {
         ui_.prefers_dark = m.value("dark", false);
         theme::apply(settings_.theme, ui_.prefers_dark);
         web_platform::request_frames(2);
     } else if (type == "reader:stats") {
         post_stats();
-    } else if (type.rfind("reader:", 0) == 0) {
-        // Unknown or not-yet-supported reader: messages get an answer, not silence.
+    } else {
         post_error("unsupported message type '" + type + "'");
     }
 }
 
+// ------------------------------------------------------------------ drawing
 void App::draw_loading_view() {
     const auto& vp = web_platform::viewport();
     const std::string_view s = reader::i18n::tr(lang_, StringId::Loading);
@@ -252,7 +352,8 @@ void App::draw_error_view() {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
     ImGui::PushFont(fonts::font_for(fonts::Face::SerifBold, 26));
     ImGui::PushStyleColor(ImGuiCol_Text, pal.error);
-    ImGui::TextWrapped("%s", lang_ == reader::i18n::Lang::Vi ? "Không mở được bài viết" : "The articles could not be opened");
+    const std::string title(reader::i18n::tr(lang_, StringId::ErrorBundleNotOpened));
+    ImGui::TextWrapped("%s", title.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     for (const auto& d : diagnostics_.items) {
@@ -276,22 +377,40 @@ int App::frame(double now_ms) {
     const auto& vp = web_platform::viewport();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(vp.css_width, vp.css_height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("reader", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                 ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
     const bool showing_article = bundle_ && ui_.article >= 0;
-    if (loading_) draw_loading_view();
-    else if (!bundle_) draw_error_view();
-    else {
-        if (ui_.restore_scroll) {
-            // The position remembered for this article, applied once after opening it.
-            ImGui::SetScrollY(ui_.scroll_y);
-            ui_.restore_scroll = false;
+    float top = 0;
+    if (loading_) {
+        draw_loading_view();
+    } else if (!bundle_) {
+        draw_error_view();
+    } else {
+        search_view_.handle_shortcuts(*this);
+        if (!ui_.embed) {
+            if (views::draw_toolbar(*this)) save_settings();
+            top = views::kToolbarHeight;
         }
-        article_view_.draw(*this);
-        ui_.scroll_y = ImGui::GetScrollY();
+        ImGui::SetCursorPos(ImVec2(0, top));
+        ImGui::BeginChild("article", ImVec2(vp.css_width, vp.css_height - top), false, ImGuiWindowFlags_NoSavedSettings);
+        const int before = ui_.article;
+        article_view_.draw(*this, search_view_.highlights());
+        ui_.scroll_by_article[before] = ImGui::GetScrollY();
+        ImGui::EndChild();
+        search_view_.draw(*this, top);
     }
     ImGui::End();
     ImGui::Render();
+
+    // Auto-height iframes: tell the host whenever the content height changes.
+    const float content = std::ceil(article_view_.content_height() + top);
+    if (showing_article && std::abs(content - ui_.last_posted_height) >= 1.0f) {
+        ui_.last_posted_height = content;
+        js::post_message(json{{"type", "reader:resize"}, {"height", content}}.dump());
+    }
 
     const double cpu = js::now_ms() - t0;
     stats_.record(static_cast<float>(cpu));

@@ -10,11 +10,15 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "frame_stats.h"
-#include "views/article_view.h"
 #include "i18n/lang.h"
 #include "model/bundle_loader.h"
+#include "search/bundle_search.h"
 #include "theme.h"
+#include "views/article_view.h"
+#include "views/search_view.h"
 
 struct ReadingSettings {
     float font_px = 19.0f;
@@ -27,12 +31,12 @@ struct ReadingSettings {
 
 struct UiState {
     int article = -1;                         // index into bundle->articles
-    float scroll_y = 0;
-    bool restore_scroll = false;              // apply scroll_y on the next frame
     std::unordered_map<int, float> scroll_by_article;  // remembered per article
     std::string pending_hash;                 // a hash that arrived before the bundle
     bool first_article_frame_posted = false;
     bool prefers_dark = false;
+    bool embed = false;                       // ?embed=1: no chrome
+    float last_posted_height = -1;            // reader:resize
 };
 
 class App {
@@ -51,26 +55,42 @@ public:
     ReadingSettings& settings() { return settings_; }
     const ReadingSettings& const_settings() const { return settings_; }
     UiState& ui() { return ui_; }
+    std::string site_name() const;
 
     void open_article(int index, bool push_history);
     void follow_link(uint32_t link);                // a link of the model was activated
+    void scroll_to_text(uint32_t off, uint32_t block);
     void post_error(std::string_view message);
+    void set_theme(theme::Name t);
+    void set_lang(reader::i18n::Lang l);
+    void toggle_search();
+
+    // Search: the index is built on first use (large bundles take a moment).
+    void ensure_search_index();
+    reader::search::BundleSearch* search_engine() { return search_.get(); }
+    void query_changed(std::string_view query);     // keeps the hash's &q= current
 
 private:
     void draw_error_view();
     void draw_loading_view();
     void post_stats();
+    void answer_search(const nlohmann::json& m);
     void save_settings();
     void load_settings();
+    void update_hash(bool push);
 
     std::unique_ptr<reader::Bundle> bundle_;
+    std::unique_ptr<reader::search::BundleSearch> search_;
     reader::Diagnostics diagnostics_;
     bool loading_ = true;
     std::string fatal_;                      // why nothing can be shown
     reader::i18n::Lang lang_ = reader::i18n::Lang::Vi;
+    bool lang_chosen_ = false;               // by the reader, in settings (else: the browser's)
     ReadingSettings settings_;
     UiState ui_;
     FrameStats stats_;
-    views::ArticleView article_view_;
     double nav_start_ms_ = 0;
+    std::string query_;
+    views::ArticleView article_view_;
+    views::SearchView search_view_;
 };

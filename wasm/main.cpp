@@ -20,6 +20,7 @@
 #include "app.h"
 #include "fonts.h"
 #include "js_bridge.h"
+#include "text_field.h"
 #include "theme.h"
 #include "web_platform.h"
 
@@ -101,6 +102,10 @@ EMSCRIPTEN_KEEPALIVE void reader_wheel(float dx, float dy) { web_platform::wheel
 EMSCRIPTEN_KEEPALIVE void reader_key(const char* code, int down, int mods) { web_platform::key(code, down != 0, mods); }
 EMSCRIPTEN_KEEPALIVE void reader_text(const char* utf8) { web_platform::text(utf8); }
 EMSCRIPTEN_KEEPALIVE void reader_focus(int focused) { web_platform::focus(focused != 0); }
+EMSCRIPTEN_KEEPALIVE void reader_text_field(const char* value, int caret_utf16, int composing) {
+    text_field::on_input(value ? value : "", caret_utf16, composing != 0);
+}
+EMSCRIPTEN_KEEPALIVE void reader_text_field_blur() { text_field::on_blur(); }
 EMSCRIPTEN_KEEPALIVE void reader_message(const char* json) { App::get().host_message(json); }
 EMSCRIPTEN_KEEPALIVE void reader_navigate(const char* hash) { App::get().navigate_hash(hash); }
 

@@ -72,7 +72,13 @@ void apply(Name n, bool prefers_dark) {
     c[ImGuiCol_TextDisabled] = v4(p.muted);
     c[ImGuiCol_Separator] = v4(p.rule);
     c[ImGuiCol_Border] = v4(p.rule);
-    c[ImGuiCol_FrameBg] = v4(p.panel);
+    c[ImGuiCol_FrameBg] = v4(p.background);
+    c[ImGuiCol_FrameBgHovered] = v4(p.rule);
+    c[ImGuiCol_CheckMark] = v4(p.accent);
+    c[ImGuiCol_SliderGrab] = v4(p.accent);
+    c[ImGuiCol_Button] = v4(p.background);
+    c[ImGuiCol_ButtonHovered] = v4(p.rule);
+    st.FrameBorderSize = 1.0f;
     c[ImGuiCol_MenuBarBg] = v4(p.panel);
     c[ImGuiCol_TextSelectedBg] = v4(p.selection);
     c[ImGuiCol_ScrollbarBg] = v4(p.background);

@@ -139,14 +139,14 @@
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
     const onKey = (down) => (e) => {
       withCString(e.code || '', (p) => mod._reader_key(p, down ? 1 : 0, mods(e)));
-      if (down && e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
-        withCString(e.key, (p) => mod._reader_text(p));
-      }
+      // Ctrl+F / F3 / "/" open the reader's search instead of the browser's find.
+      if (down && ((e.ctrlKey || e.metaKey) && e.code === 'KeyF')) e.preventDefault();
       // Keys the reader handles must not also scroll or find in the page.
       if (['Space', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Tab', 'F3'].includes(e.code)) e.preventDefault();
     };
     canvas.addEventListener('keydown', onKey(true));
     canvas.addEventListener('keyup', onKey(false));
+    wireTextProxy();
     canvas.addEventListener('focus', () => mod._reader_focus(1));
     canvas.addEventListener('blur', () => mod._reader_focus(0));
     new ResizeObserver(resize).observe(canvas);
@@ -155,6 +155,46 @@
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
       withCString(JSON.stringify({ type: 'reader:prefers-dark', dark: e.matches }), (p) => mod._reader_message(p));
     });
+  }
+
+  // ------------------------------------------------------------------ text fields
+  // While a canvas text field is active, this hidden input holds focus and its value
+  // is the field's value: IME composition, Unikey-style edits, paste and phone
+  // keyboards all happen here, and every change is sent to the core whole.
+  const proxy = document.getElementById('text-proxy');
+  let composing = false;
+  function sendField() {
+    withCString(proxy.value, (p) => mod._reader_text_field(p, proxy.selectionStart ?? proxy.value.length, composing ? 1 : 0));
+  }
+  function wireTextProxy() {
+    proxy.addEventListener('input', sendField);
+    proxy.addEventListener('compositionstart', () => { composing = true; sendField(); });
+    proxy.addEventListener('compositionupdate', () => { composing = true; sendField(); });
+    proxy.addEventListener('compositionend', () => { composing = false; sendField(); });
+    proxy.addEventListener('keyup', sendField);       // caret moves (arrows, Home/End)
+    proxy.addEventListener('keydown', (e) => {
+      // Keys that act on the reader (next/previous match, close) go to the core too;
+      // typing stays in the input.
+      if (['Enter', 'NumpadEnter', 'Escape', 'F3', 'ArrowUp', 'ArrowDown', 'Tab'].includes(e.code)) {
+        if (!e.isComposing) {
+          withCString(e.code, (p) => mod._reader_key(p, 1, mods(e)));
+          withCString(e.code, (p) => mod._reader_key(p, 0, mods(e)));
+          if (e.code !== 'Tab') e.preventDefault();
+        }
+      }
+    });
+    proxy.addEventListener('blur', () => { if (proxy.dataset.active === '1') { proxy.dataset.active = '0'; mod._reader_text_field_blur(); } });
+  }
+  function activateTextField(value, x, y, w, h) {
+    proxy.value = value;
+    Object.assign(proxy.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
+    proxy.dataset.active = '1';
+    proxy.focus({ preventScroll: true });
+    proxy.setSelectionRange(value.length, value.length);
+  }
+  function deactivateTextField() {
+    proxy.dataset.active = '0';
+    if (document.activeElement === proxy) canvas.focus({ preventScroll: true });
   }
 
   // ------------------------------------------------------------------ host messages
@@ -238,6 +278,8 @@
       storageGet: (k) => { try { return localStorage.getItem(k); } catch (e) { return null; } },
       storageSet: (k, v) => { try { localStorage.setItem(k, v); } catch (e) { /* private mode */ } },
       setCursor: (c) => { canvas.style.cursor = c; },
+      activateTextField,
+      deactivateTextField,
     };
     mod = await createReaderModule({ wasmBinary, ReaderHost: host });
     mod.ReaderHost = host;
@@ -248,6 +290,7 @@
       lang: navigator.language || 'vi',
       prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
       navStart: 0,
+      embed: new URLSearchParams(location.search).get('embed') === '1',
     });
     const ok = withCString(cfg, (p) => mod._reader_init(rect.width, rect.height, window.devicePixelRatio || 1, p));
     if (!ok) { showFatal('Không khởi tạo được WebGL2', 'WebGL2 could not be started on this canvas.'); return; }

@@ -106,6 +106,12 @@ namespace reader::i18n {
     S(SearchFieldLead, "Tóm tắt", "Lead")                                                          \
     S(SearchFieldBody, "Nội dung", "Body")                                                         \
     S(SearchFieldComments, "Ý kiến bạn đọc", "Comments")                                           \
+    S(SearchMatchCase, "Phân biệt hoa thường", "Match case")                                       \
+    S(SearchWholeWords, "Nguyên từ", "Whole words")                                                \
+    S(SearchNext, "Kết quả tiếp theo", "Next match")                                               \
+    S(SearchPrevious, "Kết quả trước", "Previous match")                                           \
+    S(SearchInArticle, "Trong bài này", "In this article")                                         \
+    S(SearchIndexing, "Đang lập chỉ mục…", "Indexing…")                                            \
     /* ---- reading settings */                                                                    \
     S(ReadingSettings, "Tùy chỉnh hiển thị", "Reading settings")                                   \
     S(FontSize, "Cỡ chữ", "Font size")                                                             \

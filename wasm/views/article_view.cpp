@@ -12,6 +12,7 @@
 #include "i18n/strings.h"
 #include "js_bridge.h"
 #include "layout/typography.h"
+#include "text_field.h"
 #include "theme.h"
 #include "time/date_format.h"
 #include "time/reading_time.h"
@@ -92,6 +93,10 @@ void ArticleView::rebuild(App& app, int article) {
     if (!t.tags.empty()) t.tags_label = strings_.emplace_back(std::string(reader::i18n::tr(lang, StringId::Tags)) + ":");
     layout_->set_texts(t);
     sections_width_ = -1;
+    // Back at an article read before: where the reader left it; otherwise the top.
+    const auto it = app.ui().scroll_by_article.find(article);
+    restore_y_ = it != app.ui().scroll_by_article.end() ? it->second : 0.0f;
+    restore_ = true;
 }
 
 void ArticleView::build_sections(App& app, float width) {
@@ -135,7 +140,7 @@ void ArticleView::build_sections(App& app, float width) {
         const float x = std::min(depth, 4) * 24.0f;
         std::string meta(b.str(c.author));
         if (c.published_unix) meta += " · " + reader::datetime::format_relative(lang, c.published_unix, now);
-        if (c.likes > 0) meta += " · ♥ " + reader::i18n::format_number(lang, c.likes);
+        if (c.likes > 0) meta += " · " + reader::i18n::tr_count(lang, StringId::LikeCount, c.likes);
         line(meta, L::TextRole::CommentMeta, x);
         line(c.deleted ? std::string_view(reader::i18n::tr(lang, StringId::CommentDeleted)) : b.str(c.text), L::TextRole::Comment, x);
         y += 10;
@@ -188,7 +193,14 @@ void ArticleView::build_sections(App& app, float width) {
     sections_settings_ = ls;
 }
 
-void ArticleView::draw(App& app) {
+void ArticleView::scroll_to_text(uint32_t off, uint32_t block) {
+    pending_scroll_ = true;
+    pending_off_ = off;
+    pending_block_ = block;
+    web_platform::request_frames(2);
+}
+
+void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     const Bundle* b = app.bundle();
     const int article = app.ui().article;
     if (!b || article < 0) return;
@@ -198,15 +210,27 @@ void ArticleView::draw(App& app) {
     const L::DisplayList& list = layout_->layout(ls);
     if (sections_width_ != ls.width || !(sections_settings_ == ls)) build_sections(app, ls.width);
 
-    const auto& vp = web_platform::viewport();
-    const float margin_x = std::floor((vp.css_width - ls.width) * 0.5f);
+    const ImVec2 view = ImGui::GetWindowSize();
+    const float margin_x = std::floor((view.x - ls.width) * 0.5f);
     const float article_h = list.height();
     const float sections_top = kTopPad + article_h + kSectionGap;
     content_height_ = sections_top + sections_.height() + kBottomPad;
 
     // The scroll range: ImGui scrolls the window over a box of the content's height.
     ImGui::SetCursorPos(ImVec2(0, 0));
-    ImGui::Dummy(ImVec2(vp.css_width - ImGui::GetStyle().ScrollbarSize, content_height_));
+    ImGui::Dummy(ImVec2(view.x - ImGui::GetStyle().ScrollbarSize, content_height_));
+    if (restore_) {
+        restore_ = false;
+        ImGui::SetScrollY(restore_y_);
+    }
+    if (pending_scroll_) {
+        // A search match or a linked comment: put it a third of the way down.
+        pending_scroll_ = false;
+        float y = list.y_for_text_offset(pending_off_, pending_block_);
+        if (y >= 0) y += kTopPad;
+        else if ((y = sections_.y_for_text_offset(pending_off_)) >= 0) y += sections_top;
+        if (y >= 0) ImGui::SetScrollY(std::max(0.0f, y - view.y * 0.3f));
+    }
     const float scroll = ImGui::GetScrollY();
     const ImVec2 win = ImGui::GetWindowPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -233,17 +257,17 @@ void ArticleView::draw(App& app) {
     }
 
     // Draw only what is visible.
-    const float top = scroll - kTopPad, bottom = top + vp.css_height;
+    const float top = scroll - kTopPad, bottom = top + view.y;
     const auto [a0, a1] = list.visible(top, bottom);
-    paint(dl, list, layout_->measurer(), origin, a0, a1, hovered_link);
+    paint(dl, list, layout_->measurer(), origin, a0, a1, hovered_link, highlights);
     const float stop = scroll - sections_top;
-    const auto [s0, s1] = sections_.visible(stop, stop + vp.css_height);
-    paint(dl, sections_, *measurer_, sec_origin, s0, s1);
+    const auto [s0, s1] = sections_.visible(stop, stop + view.y);
+    paint(dl, sections_, *measurer_, sec_origin, s0, s1, L::kNone, highlights);
 
     // Reading progress: a thin bar along the top edge.
-    const float range = std::max(1.0f, content_height_ - vp.css_height);
+    const float range = std::max(1.0f, content_height_ - view.y);
     const float progress = std::clamp(scroll / range, 0.0f, 1.0f);
-    dl->AddRectFilled(win, ImVec2(win.x + vp.css_width * progress, win.y + 3), theme::palette().accent);
+    dl->AddRectFilled(win, ImVec2(win.x + view.x * progress, win.y + 3), theme::palette().accent);
 
     if (hovered_link != L::kNone || hovered_action) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -259,9 +283,9 @@ void ArticleView::draw(App& app) {
     }
 
     // Keyboard scrolling (the canvas has focus; no text field is active).
-    if (!ImGui::GetIO().WantTextInput) {
+    if (!text_field::any_active()) {
         const float line_px = ls.body_px * ls.line_height;
-        const float page = std::max(line_px, vp.css_height - 2 * line_px);
+        const float page = std::max(line_px, view.y - 2 * line_px);
         float target = scroll;
         const bool shift = ImGui::GetIO().KeyShift;
         if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) target += 3 * line_px;

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "layout/article_layout.h"
+#include "views/display_list_painter.h"
 
 class App;
 
@@ -18,8 +20,11 @@ class ArticleView {
 public:
     ArticleView();
     ~ArticleView();
-    void draw(App& app);              // inside the full-window "reader" window
+    // Draws inside the current (child) window, which it scrolls.
+    void draw(App& app, std::span<const Highlight> highlights);
     float content_height() const { return content_height_; }
+    // Scroll so that byte `off` of Bundle::text (in `block`, if known) shows.
+    void scroll_to_text(uint32_t off, uint32_t block);
 
 private:
     struct Action {                   // a clickable place in the sections after the article
@@ -42,6 +47,10 @@ private:
     float sections_width_ = -1;
     reader::layout::LayoutSettings sections_settings_{};
     float content_height_ = 0;
+    bool pending_scroll_ = false;
+    bool restore_ = false;
+    float restore_y_ = 0;
+    uint32_t pending_off_ = 0, pending_block_ = 0;
 };
 
 }  // namespace views

@@ -1,6 +1,8 @@
 // See display_list_painter.h.
 #include "views/display_list_painter.h"
 
+#include <algorithm>
+
 #include "fonts.h"
 #include "model/document.h"
 #include "theme.h"
@@ -62,10 +64,35 @@ void draw_text(ImDrawList* dl, const reader::layout::DisplayList& list, const re
     }
 }
 
+// Highlight boxes behind a Text item for the ranges that overlap its bytes.
+void draw_highlights(ImDrawList* dl, const reader::layout::DisplayList& list, const reader::layout::TextMeasurer& m,
+                     const Item& it, ImVec2 o, std::span<const Highlight> hl) {
+    if (hl.empty() || (it.flags & reader::layout::kItemOwnedText)) return;
+    const uint32_t a = it.text_off, b = it.text_off + it.text_len;
+    // First highlight that ends after the item starts.
+    auto lo = std::lower_bound(hl.begin(), hl.end(), a, [](const Highlight& h, uint32_t v) { return h.off + h.len <= v; });
+    const std::string_view text = list.text(it);
+    const theme::Palette& pal = theme::palette();
+    for (auto h = lo; h != hl.end() && h->off < b; ++h) {
+        const uint32_t s0 = std::max(h->off, a) - a, s1 = std::min(h->off + h->len, b) - a;
+        if (s0 >= s1) continue;
+        auto x_at = [&](uint32_t byte) {
+            const std::string_view pre = text.substr(0, byte);
+            float x = m.width(it.face, it.size, pre);
+            if (it.space_extra > 0) x += it.space_extra * static_cast<float>(std::count(pre.begin(), pre.end(), ' '));
+            return it.x + x;
+        };
+        const float x0 = x_at(s0), x1 = x_at(s1);
+        const ImU32 col = h->current ? pal.accent : pal.highlight;
+        dl->AddRectFilled(ImVec2(o.x + x0 - 1, o.y + it.y + 1), ImVec2(o.x + x1 + 1, o.y + it.y + it.h - 1),
+                          h->current ? ((col & 0x00FFFFFF) | 0x70000000) : col, 2.0f);
+    }
+}
+
 }  // namespace
 
 void paint(ImDrawList* dl, const reader::layout::DisplayList& list, const reader::layout::TextMeasurer& m,
-           ImVec2 o, uint32_t first, uint32_t last, uint32_t hovered_link) {
+           ImVec2 o, uint32_t first, uint32_t last, uint32_t hovered_link, std::span<const Highlight> highlights) {
     const auto& items = list.items();
     for (uint32_t i = first; i < last && i < items.size(); ++i) {
         const Item& it = items[i];
@@ -73,6 +100,7 @@ void paint(ImDrawList* dl, const reader::layout::DisplayList& list, const reader
         const ImVec2 b(a.x + it.w, a.y + it.h);
         switch (it.kind) {
             case ItemKind::Text:
+                draw_highlights(dl, list, m, it, o, highlights);
                 draw_text(dl, list, m, it, o, it.link != reader::layout::kNone && it.link == hovered_link);
                 break;
             case ItemKind::Rect:

@@ -1,0 +1,57 @@
+// The search bar: a field always at hand (Ctrl+F, "/", F3 open it; Esc closes),
+// options as in PDF.js's find bar (match diacritics, match case, whole words), the
+// ranked results of the whole bundle with highlighted snippets, and the matches in
+// the open article with an "N / M" counter (Enter / Shift+Enter, F3 / Shift+F3).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "search/search.h"
+#include "text_field.h"
+#include "views/display_list_painter.h"
+
+class App;
+
+namespace views {
+
+class SearchView {
+public:
+    void open(App& app, std::string_view query = {});
+    void close(App& app);
+    bool is_open() const { return open_; }
+    const std::string& query() const { return field_.value; }
+
+    void handle_shortcuts(App& app);     // call every frame, before drawing
+    void draw(App& app, float top);      // the panel (when open)
+
+    // Matches in the open article, sorted by offset, for the article view to paint.
+    const std::vector<Highlight>& highlights() const { return highlights_; }
+    void article_changed(App& app);      // recompute in-article matches
+
+private:
+    struct Match {
+        uint32_t off, len;      // Bundle::text
+        uint32_t block;         // for scrolling (kNone for non-body texts)
+    };
+
+    void run(App& app);                  // the query or an option changed
+    void find_in_article(App& app);
+    void go_to(App& app, int index);     // scroll to in-article match `index`
+    void open_hit(App& app, const reader::search::Hit& hit);
+
+    bool open_ = false;
+    text_field::State field_;
+    unsigned seen_generation_ = ~0u;
+    bool match_diacritics_ = false;
+    bool match_case_ = false;
+    bool whole_words_ = false;
+    reader::search::Results results_;
+    uint32_t folded_total_ = 0;          // results without the diacritics switch (suggestion)
+    std::vector<Match> matches_;         // in the open article, in reading order
+    std::vector<Highlight> highlights_;
+    int current_ = -1;
+    int article_for_matches_ = -1;
+};
+
+}  // namespace views

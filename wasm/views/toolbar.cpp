@@ -1,0 +1,145 @@
+// See toolbar.h. Icons are drawn with ImDrawList shapes: the shipped fonts hold only
+// the text glyphs.
+#include "views/toolbar.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "app.h"
+#include "fonts.h"
+#include "i18n/strings.h"
+#include "theme.h"
+
+namespace views {
+
+using reader::i18n::StringId;
+
+namespace {
+
+// A square button with a shape drawn by `icon`; the tooltip names it.
+template <typename Icon>
+bool icon_button(const char* id, const std::string& label, Icon&& icon) {
+    const float s = kToolbarHeight - 8;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(id, ImVec2(s, s));
+    const bool hovered = ImGui::IsItemHovered();
+    const theme::Palette& pal = theme::palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered || ImGui::IsItemFocused()) dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s), pal.rule, 6.0f);
+    icon(dl, ImVec2(p.x + s * 0.5f, p.y + s * 0.5f), s, pal.text);
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("%s", label.c_str());
+    }
+    return pressed;
+}
+
+std::string tr(App& app, StringId id) { return std::string(reader::i18n::tr(app.lang(), id)); }
+
+bool settings_popup(App& app) {
+    ReadingSettings& s = app.settings();
+    bool changed = false;
+    ImGui::PushFont(fonts::ui());
+    ImGui::TextUnformatted(tr(app, StringId::ReadingSettings).c_str());
+    ImGui::Separator();
+    // Font size: A- / A+ in steps, 14..32 px.
+    ImGui::TextUnformatted(tr(app, StringId::FontSize).c_str());
+    ImGui::SameLine(160);
+    if (ImGui::Button("A−")) { s.font_px = std::max(14.0f, s.font_px - 1); changed = true; }
+    ImGui::SameLine();
+    ImGui::Text("%.0f px", s.font_px);
+    ImGui::SameLine();
+    if (ImGui::Button("A+")) { s.font_px = std::min(32.0f, s.font_px + 1); changed = true; }
+    ImGui::TextUnformatted(tr(app, StringId::Typeface).c_str());
+    ImGui::SameLine(160);
+    if (ImGui::RadioButton(tr(app, StringId::TypefaceSerif).c_str(), s.serif)) { s.serif = true; changed = true; }
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(app, StringId::TypefaceSans).c_str(), !s.serif)) { s.serif = false; changed = true; }
+    ImGui::TextUnformatted(tr(app, StringId::LineHeight).c_str());
+    ImGui::SameLine(160);
+    ImGui::SetNextItemWidth(150);
+    changed |= ImGui::SliderFloat("##lh", &s.line_height, 1.2f, 2.2f, "%.2f");
+    ImGui::TextUnformatted(tr(app, StringId::ColumnWidth).c_str());
+    ImGui::SameLine(160);
+    const struct { StringId id; float px; } widths[] = {{StringId::WidthNarrow, 560}, {StringId::WidthMedium, 680}, {StringId::WidthWide, 860}};
+    for (const auto& w : widths) {
+        if (ImGui::RadioButton(tr(app, w.id).c_str(), s.column_px == w.px)) { s.column_px = w.px; changed = true; }
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    changed |= ImGui::Checkbox(tr(app, StringId::JustifyText).c_str(), &s.justify);
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(app, StringId::Theme).c_str());
+    const struct { StringId id; theme::Name name; } themes[] = {
+        {StringId::ThemeAuto, theme::Name::Auto}, {StringId::ThemeLight, theme::Name::Light}, {StringId::ThemeSepia, theme::Name::Sepia},
+        {StringId::ThemeDark, theme::Name::Dark}, {StringId::ThemeHighContrast, theme::Name::Contrast}};
+    for (const auto& t : themes) {
+        if (ImGui::RadioButton(tr(app, t.id).c_str(), s.theme == t.name)) { app.set_theme(t.name); changed = true; }
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(app, StringId::Language).c_str());
+    ImGui::SameLine(160);
+    const bool vi = app.lang() == reader::i18n::Lang::Vi;
+    if (ImGui::RadioButton("Tiếng Việt", vi)) { app.set_lang(reader::i18n::Lang::Vi); changed = true; }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", !vi)) { app.set_lang(reader::i18n::Lang::En); changed = true; }
+    ImGui::Separator();
+    if (ImGui::Button(tr(app, StringId::ResetSettings).c_str())) {
+        const theme::Name keep = s.theme;
+        s = ReadingSettings{};
+        s.theme = keep;
+        changed = true;
+    }
+    ImGui::PopFont();
+    return changed;
+}
+
+}  // namespace
+
+bool draw_toolbar(App& app) {
+    const theme::Palette& pal = theme::palette();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetWindowWidth();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + kToolbarHeight), pal.panel);
+    dl->AddLine(ImVec2(p.x, p.y + kToolbarHeight - 1), ImVec2(p.x + w, p.y + kToolbarHeight - 1), pal.rule);
+    bool changed = false;
+
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + (kToolbarHeight - fonts::ui_px()) * 0.5f - 1));
+    const std::string name = app.site_name();
+    ImGui::PushFont(fonts::ui_bold());
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    const float s = kToolbarHeight - 8;
+    ImGui::SetCursorScreenPos(ImVec2(p.x + w - 2 * (s + 6) - 6, p.y + 4));
+    if (icon_button("search", tr(app, StringId::Search) + " (Ctrl+F)", [](ImDrawList* d, ImVec2 c, float sz, ImU32 col) {
+            const float r = sz * 0.2f;
+            d->AddCircle(ImVec2(c.x - r * 0.3f, c.y - r * 0.3f), r, col, 20, 2.0f);
+            d->AddLine(ImVec2(c.x + r * 0.45f, c.y + r * 0.45f), ImVec2(c.x + r * 1.4f, c.y + r * 1.4f), col, 2.4f);
+        })) {
+        app.toggle_search();
+    }
+    ImGui::SameLine(0, 6);
+    if (icon_button("settings", tr(app, StringId::ReadingSettings), [](ImDrawList* d, ImVec2 c, float, ImU32 col) {
+            ImFont* f = fonts::ui_bold();
+            const float px = fonts::ui_px() * 1.15f;
+            const ImVec2 sz = f->CalcTextSizeA(px, FLT_MAX, 0, "Aa");
+            d->AddText(f, px, ImVec2(c.x - sz.x * 0.5f, c.y - sz.y * 0.5f), col, "Aa");
+        })) {
+        ImGui::OpenPopup("settings-popup");
+    }
+    ImGui::SetNextWindowPos(ImVec2(p.x + w - 8, p.y + kToolbarHeight), ImGuiCond_Always, ImVec2(1, 0));
+    if (ImGui::BeginPopup("settings-popup")) {
+        changed = settings_popup(app);
+        ImGui::EndPopup();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + kToolbarHeight));
+    return changed;
+}
+
+}  // namespace views
