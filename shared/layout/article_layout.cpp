@@ -144,14 +144,17 @@ private:
         return y_;
     }
 
-    // A plain string in `role` (lead, title, captions...).
-    void plain(std::string_view text, TextRole role, Part part, const Ctx& c, TextAlign align) {
+    // A plain string in `role` (lead, title, captions...). Uses and clears pieces_.
+    void plain(std::string_view text, TextRole role, Part part, const Ctx& c, TextAlign align, uint32_t block = kNone) {
         const TextStyle ts = st(role);
         pieces_.clear();
         pieces_.push_back(make_piece(out_, text, ts));
-        emit(c, align, ts.line, false, kNone, part);
+        emit(c, align, ts.line, false, block, part);
+        pieces_.clear();
     }
-    void plain(std::string_view text, TextRole role, Part part, const Ctx& c) { plain(text, role, part, c, st(role).align); }
+    void plain(std::string_view text, TextRole role, Part part, const Ctx& c, uint32_t block = kNone) {
+        plain(text, role, part, c, st(role).align, block);
+    }
 
     // ------------------------------------------------------------ header and footer
     void header(const Ctx& c) {
@@ -305,11 +308,11 @@ private:
         y_ += h;
         if (!caption.empty()) {
             y_ += 0.4f * B_;
-            plain(caption, TextRole::Caption, part, c);
+            plain(caption, TextRole::Caption, part, c, block);
         }
         if (!credit.empty()) {
             y_ += caption.empty() ? 0.3f * B_ : 0;
-            plain(credit, TextRole::Credit, part, c);
+            plain(credit, TextRole::Credit, part, c, block);
         }
         close(para_gap(c) > 0 ? para_gap(c) : 0.5f * B_);
     }

@@ -381,8 +381,20 @@ TEST_CASE("images reserve their box before they load", "[layout][article][images
     const auto around = texts_of(list, p);
     REQUIRE(around.size() == 3);
     CHECK(around[0] == "trước ảnh");
-    CHECK(around[1] == "Quang cảnh hội nghị");  // caption from the title
+    CHECK(around[1] == "Quang cảnh hội nghị");  // caption from the title, once
     CHECK(around[2] == "sau ảnh");
+    const auto caption = items_of(list, ItemKind::Text, p)[1];
+    CHECK(caption->face == Face::SansItalic);
+    CHECK(caption->y > body.y + body.h);
+    CHECK(caption->x == Approx((320 - caption->w) / 2));  // centred under the image
+    // An image alone in its paragraph: its caption is drawn once.
+    BundleBuilder solo;
+    const uint32_t sp = solo.open(BlockKind::Paragraph);
+    solo.image("anh/1.jpg", "Ảnh một");
+    solo.close();
+    Bundle& sb = solo.finish();
+    ArticleLayout solo_view(sb, 0, fm);
+    CHECK(texts_of(solo_view.layout(small_settings(320)), sp) == std::vector<std::string>{"Ảnh một"});
     const float before_h = list.height();
 
     sizes.known = true;  // the image arrived: its natural size is square, narrower than the column
