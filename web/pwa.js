@@ -90,7 +90,10 @@
   }
 
   // ------------------------------------------------------------------ offline notice
+  // Not in the chrome-less embedded reader: the host page owns its chrome (failed loads
+  // still come to it as reader:error).
   function onNetworkChange() {
+    if (embedded) return;
     if (navigator.onLine === false) showNotice('offline', TEXT.offline);
     else hideNotice('offline');
   }

@@ -57,7 +57,13 @@ async function launchChromium() {
       const res = await fetch(`http://127.0.0.1:${port}/json/version`);
       if (res.ok) {
         const info = await res.json();
-        return { port, browser: info.Browser, stop: () => { proc.kill('SIGTERM'); rmSync(profile, { recursive: true, force: true }); } };
+        const stop = async () => {
+          const exited = new Promise((r) => { if (proc.exitCode !== null) r(); else proc.once('exit', r); });
+          proc.kill('SIGTERM');
+          await exited;
+          rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+        };
+        return { port, browser: info.Browser, stop };
       }
     } catch (e) { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
@@ -103,8 +109,8 @@ async function main() {
       results[name] = runs;
     }
   } finally {
-    chrome.stop();
     server.stop();
+    await chrome.stop();
   }
   writeFileSync(path.join(HERE, 'RESULTS.md'), report(results, version, chrome.browser));
   console.log(`[lighthouse] wrote ${path.relative(ROOT, path.join(HERE, 'RESULTS.md'))}`);
@@ -148,6 +154,14 @@ function report(results, version, browser) {
   const fails = [...new Set(Object.values(results).flatMap((runs) => failing(runs[Math.floor(runs.length / 2)])))];
   lines.push('', 'Weighted audits scoring below 0.9 in the middle run of each form factor:', '');
   lines.push(...(fails.length ? fails.map((f) => `- ${f}`) : ['- none']));
+  // Where the blocking time comes from: the longest main-thread tasks (mobile durations
+  // are simulated: 4× the measured ones).
+  for (const [name, runs] of Object.entries(results)) {
+    const items = (runs[Math.floor(runs.length / 2)].audits['long-tasks']?.details?.items || []).slice(0, 5);
+    if (!items.length) continue;
+    lines.push('', `Longest main-thread tasks, ${name} (middle run):`, '');
+    for (const t of items) lines.push(`- ${Math.round(t.duration)} ms at ${Math.round(t.startTime)} ms: ${t.url.replace(/^https?:\/\/[^/]+/, '')}`);
+  }
   lines.push('');
   return lines.join('\n');
 }
