@@ -16,7 +16,7 @@ if [ "$what" = native ] || [ "$what" = all ]; then
   echo "built $OUT/search_bench"
 fi
 if [ "$what" = wasm ] || [ "$what" = all ]; then
-  em++ -std=c++20 -O3 -DNDEBUG -Ishared -I"$OUT/generated" $SRC -o "$OUT/search_bench.js" \
-    -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sEXIT_RUNTIME=1 -sSTACK_SIZE=1048576
+  NODE_PATH=${NODE_PATH:-/usr/share/nodejs} em++ -std=c++20 -O3 -DNDEBUG -Ishared -I"$OUT/generated" $SRC -o "$OUT/search_bench.js" \
+    -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sEXIT_RUNTIME=1 -sTOTAL_STACK=1048576
   echo "built $OUT/search_bench.js"
 fi

@@ -149,8 +149,8 @@ const sampleIdx = (() => {
 
 function runReader(kind) {
   const out = path.join(os.tmpdir(), `search-bench-${kind}.json`);
-  const exe = kind === 'reader-wasm' ? ['node', [path.join(buildDir, 'search_bench.js')]] : [path.join(buildDir, 'search_bench'), []];
-  if (!fs.existsSync(kind === 'reader-wasm' ? exe[1][0] : exe[0])) {
+  const exe = kind === 'reader-wasm' ? ['node', ['--no-experimental-fetch', path.join(buildDir, 'search_bench.js')]] : [path.join(buildDir, 'search_bench'), []];
+  if (!fs.existsSync(kind === 'reader-wasm' ? exe[1][1] : exe[0])) {
     console.log(`${kind}: not built (run tests/bench/search/build.sh), skipped`);
     return;
   }
