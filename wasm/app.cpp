@@ -180,7 +180,7 @@ void App::navigate_hash(std::string_view hash) {
             uint32_t root = c;
             while (bundle_->comments[root].parent != UINT32_MAX) root = bundle_->comments[root].parent;
             for (uint32_t k = a.comments.begin; k < a.comments.end; ++k) found = found || bundle_->comment_children[k] == root;
-            if (found) scroll_to_text(bundle_->comments[c].text.off, UINT32_MAX);
+            if (found) show_comment(c);
         }
         if (!found) post_error("no comment with id '" + comment + "' in this article");
     }
@@ -247,6 +247,29 @@ void App::set_lang(reader::i18n::Lang l) {
 void App::toggle_search() {
     if (search_view_.is_open()) search_view_.close(*this);
     else search_view_.open(*this);
+}
+
+void App::fetch_comments(int article, std::string_view url) {
+    const int id = next_request_++;
+    comment_requests_[id] = article;
+    js::fetch(id, url);
+    web_platform::request_frames(2);
+}
+
+void App::fetched(int request, bool ok, int status, std::string_view bytes, std::string_view error) {
+    auto it = comment_requests_.find(request);
+    if (it == comment_requests_.end()) return;
+    const int article = it->second;
+    comment_requests_.erase(it);
+    article_view_.comments().refreshed(*this, article, ok, status, bytes, error);
+    article_view_.invalidate_sections();
+    web_platform::request_frames(3);
+}
+
+void App::show_comment(uint32_t comment) {
+    if (!bundle_ || comment >= bundle_->comments.size()) return;
+    article_view_.reveal_comment(comment);
+    scroll_to_text(bundle_->comments[comment].text.off, UINT32_MAX);
 }
 
 // ------------------------------------------------------------------ search

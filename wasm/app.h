@@ -64,6 +64,9 @@ public:
     void set_theme(theme::Name t);
     void set_lang(reader::i18n::Lang l);
     void toggle_search();
+    void fetch_comments(int article, std::string_view url);
+    void fetched(int request, bool ok, int status, std::string_view bytes, std::string_view error);
+    void show_comment(uint32_t comment);            // reveal it in the comments section and scroll there
 
     // Search: the index is built on first use (large bundles take a moment).
     void ensure_search_index();
@@ -91,6 +94,8 @@ private:
     FrameStats stats_;
     double nav_start_ms_ = 0;
     std::string query_;
+    int next_request_ = 1;
+    std::unordered_map<int, int> comment_requests_;  // request id → article
     views::ArticleView article_view_;
     views::SearchView search_view_;
 };

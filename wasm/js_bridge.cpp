@@ -30,6 +30,7 @@ EM_JS(void, js_set_cursor_impl, (const char* p, int n), { Module.ReaderHost.setC
 EM_JS(double, js_now_impl, (), { return performance.now(); });
 EM_JS(double, js_date_now_impl, (), { return Date.now(); });
 EM_JS(void, js_log_error_impl, (const char* p, int n), { console.error(UTF8ToString(p, n)); });
+EM_JS(void, js_fetch_impl, (int request, const char* p, int n), { Module.ReaderHost.fetchForCore(request, UTF8ToString(p, n)); });
 // clang-format on
 
 namespace js {
@@ -54,6 +55,7 @@ void storage_set(std::string_view k, std::string_view v) {
 void set_cursor(std::string_view c) { js_set_cursor_impl(c.data(), static_cast<int>(c.size())); }
 double now_ms() { return js_now_impl(); }
 int64_t unix_now() { return static_cast<int64_t>(js_date_now_impl() / 1000.0); }
+void fetch(int request, std::string_view url) { js_fetch_impl(request, url.data(), static_cast<int>(url.size())); }
 void log_error(std::string_view m) { js_log_error_impl(m.data(), static_cast<int>(m.size())); }
 
 }  // namespace js

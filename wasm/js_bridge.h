@@ -20,5 +20,8 @@ void set_cursor(std::string_view css_cursor);
 double now_ms();                                         // performance.now()
 int64_t unix_now();                                      // Date.now() / 1000
 void log_error(std::string_view message);                // console.error (shown in tests)
+// Fetches `url` (relative to the bundle's URL, same rules as bundles); the answer
+// comes back through reader_fetched(request, ...) in main.cpp.
+void fetch(int request, std::string_view url);
 
 }  // namespace js

@@ -106,6 +106,12 @@ EMSCRIPTEN_KEEPALIVE void reader_text_field(const char* value, int caret_utf16, 
     text_field::on_input(value ? value : "", caret_utf16, composing != 0);
 }
 EMSCRIPTEN_KEEPALIVE void reader_text_field_blur() { text_field::on_blur(); }
+// The answer to js::fetch(request, url); takes ownership of `data`.
+EMSCRIPTEN_KEEPALIVE void reader_fetched(int request, int ok, int status, char* data, int size, const char* error) {
+    std::string bytes(data ? data : "", data ? static_cast<size_t>(size) : 0);
+    free(data);
+    App::get().fetched(request, ok != 0, status, bytes, error ? error : "");
+}
 EMSCRIPTEN_KEEPALIVE void reader_message(const char* json) { App::get().host_message(json); }
 EMSCRIPTEN_KEEPALIVE void reader_navigate(const char* hash) { App::get().navigate_hash(hash); }
 

@@ -197,6 +197,39 @@
     if (document.activeElement === proxy) canvas.focus({ preventScroll: true });
   }
 
+  // ------------------------------------------------------------------ fetches asked by the core
+  // Comments URLs (and later images): resolved against the bundle's URL, allowed
+  // from the same origins as bundles, with a time limit; the answer (or a clear
+  // reason) goes back to the core.
+  let bundleBase = location.href;
+  async function fetchForCore(request, relative) {
+    const answer = (ok, status, bytes, error) => {
+      const p = bytes ? copyIn(bytes) : 0;
+      withCString(error || '', (ep) => mod._reader_fetched(request, ok ? 1 : 0, status, p, bytes ? bytes.length : 0, ep));
+      requestFrame();
+    };
+    let url;
+    try { url = new URL(relative, bundleBase); } catch (e) { answer(false, 0, null, 'not a URL'); return; }
+    if (url.origin !== location.origin && !config.bundleOrigins.includes(url.origin)) {
+      answer(false, 0, null, `${url.origin} is not an allowed origin`);
+      return;
+    }
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), 15000);
+    try {
+      const res = await fetch(url, { credentials: 'same-origin', signal: ctrl.signal, cache: 'no-cache' });
+      if (!res.ok) { answer(false, res.status, null, `HTTP ${res.status}`); return; }
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (bytes.length > 64 * 1024 * 1024) { answer(false, res.status, null, 'the answer is larger than 64 MiB'); return; }
+      answer(true, res.status, bytes, '');
+    } catch (e) {
+      const reason = navigator.onLine === false ? 'offline' : ctrl.signal.aborted ? 'no answer within 15 s' : 'network error';
+      answer(false, 0, null, reason);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   // ------------------------------------------------------------------ host messages
   const HOST_TYPES = new Set(['reader:open', 'reader:search', 'reader:theme', 'reader:stats']);
   function trusted(origin) {
@@ -261,6 +294,7 @@
     await loadConfig();
     let url;
     try { url = bundleUrl(); } catch (e) { showFatal('Không mở được bài viết', e.message); return; }
+    bundleBase = url.href;
 
     const bundleP = fetchBytes(url.href, 100000).then((b) => ({ bytes: b }), (err) => ({ error: err }));
 
@@ -279,6 +313,7 @@
       storageSet: (k, v) => { try { localStorage.setItem(k, v); } catch (e) { /* private mode */ } },
       setCursor: (c) => { canvas.style.cursor = c; },
       activateTextField,
+      fetchForCore,
       deactivateTextField,
     };
     mod = await createReaderModule({ wasmBinary, ReaderHost: host });

@@ -125,27 +125,9 @@ void ArticleView::build_sections(App& app, float width) {
         y = L::layout_text(sections_, *breaker_, text, L::text_style(role, style, ls), x, y, width - x);
     };
 
-    // ---- Ý kiến bạn đọc (the full comments view is built on this in the comments issue)
+    // ---- Ý kiến bạn đọc
     heading(StringId::ReaderComments);
-    const int64_t total = std::max<int64_t>(a.comment_count, a.comment_total);
-    line(reader::i18n::trf(lang, StringId::TotalCommentsValue, {{"n", reader::i18n::format_number(lang, total)}}), L::TextRole::Meta);
-    y += 8;
-    const int64_t now = js::unix_now();
-    std::vector<std::pair<uint32_t, int>> stack;  // comment, depth: iterative, replies can be deep
-    for (uint32_t i = a.comments.end; i > a.comments.begin; --i) stack.push_back({b.comment_children[i - 1], 0});
-    while (!stack.empty()) {
-        auto [ci, depth] = stack.back();
-        stack.pop_back();
-        const auto& c = b.comments[ci];
-        const float x = std::min(depth, 4) * 24.0f;
-        std::string meta(b.str(c.author));
-        if (c.published_unix) meta += " · " + reader::datetime::format_relative(lang, c.published_unix, now);
-        if (c.likes > 0) meta += " · " + reader::i18n::tr_count(lang, StringId::LikeCount, c.likes);
-        line(meta, L::TextRole::CommentMeta, x);
-        line(c.deleted ? std::string_view(reader::i18n::tr(lang, StringId::CommentDeleted)) : b.str(c.text), L::TextRole::Comment, x);
-        y += 10;
-        for (uint32_t r = c.replies.end; r > c.replies.begin; --r) stack.push_back({b.comment_children[r - 1], depth + 1});
-    }
+    y = comments_.layout(app, article_, sections_, *breaker_, ls, width, y, actions_);
     y += kSectionGap * 0.5f;
 
     // ---- Tin khác: related articles first, then the others by date
@@ -164,14 +146,18 @@ void ArticleView::build_sections(App& app, float width) {
         const float y0 = y;
         line(b.str(o.title), L::TextRole::Body, 0, reader::kStyleLink);
         if (o.published_unix) line(reader::datetime::format_short_date(lang, o.published_unix, o.published_offset_min), L::TextRole::Meta);
-        actions_.push_back({0, y0, width, y, i, {}});
+        SectionAction act{SectionAction::OpenArticle, 0, y0, width, y};
+        act.article = i;
+        actions_.push_back(act);
         y += 8;
     }
     for (const auto& r : a.related) {
         if (r.article != UINT32_MAX || r.url.empty()) continue;
         const float y0 = y;
         line(b.str(r.title), L::TextRole::Body, 0, reader::kStyleLink);
-        actions_.push_back({0, y0, width, y, -1, std::string(b.str(r.url))});
+        SectionAction act{SectionAction::OpenUrl, 0, y0, width, y};
+        act.text = std::string(b.str(r.url));
+        actions_.push_back(act);
         y += 8;
     }
 
@@ -184,13 +170,18 @@ void ArticleView::build_sections(App& app, float width) {
             line(b.str(an.title), L::TextRole::Body, 0, an.url.empty() ? 0 : reader::kStyleLink);
             if (!an.text.empty()) line(b.str(an.text), L::TextRole::Caption);
             if (an.published_unix) line(reader::datetime::format_short_date(lang, an.published_unix, 420), L::TextRole::Meta);
-            if (!an.url.empty()) actions_.push_back({0, y0, width, y, -1, std::string(b.str(an.url))});
+            if (!an.url.empty()) {
+                SectionAction act{SectionAction::OpenUrl, 0, y0, width, y};
+                act.text = std::string(b.str(an.url));
+                actions_.push_back(act);
+            }
             y += 8;
         }
     }
     sections_.finish(y);
     sections_width_ = width;
     sections_settings_ = ls;
+    sections_dirty_ = false;
 }
 
 void ArticleView::scroll_to_text(uint32_t off, uint32_t block) {
@@ -198,6 +189,12 @@ void ArticleView::scroll_to_text(uint32_t off, uint32_t block) {
     pending_off_ = off;
     pending_block_ = block;
     web_platform::request_frames(2);
+}
+
+bool ArticleView::reveal_comment(uint32_t comment) {
+    if (!comments_.reveal(comment)) return false;
+    sections_dirty_ = true;
+    return true;
 }
 
 void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
@@ -208,7 +205,7 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
 
     const L::LayoutSettings ls = layout_settings(app);
     const L::DisplayList& list = layout_->layout(ls);
-    if (sections_width_ != ls.width || !(sections_settings_ == ls)) build_sections(app, ls.width);
+    if (sections_dirty_ || sections_width_ != ls.width || !(sections_settings_ == ls)) build_sections(app, ls.width);
 
     const ImVec2 view = ImGui::GetWindowSize();
     const float margin_x = std::floor((view.x - ls.width) * 0.5f);
@@ -240,7 +237,8 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     // Hover: links in the article, actions in the sections.
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     uint32_t hovered_link = L::kNone;
-    const Action* hovered_action = nullptr;
+    const SectionAction* hovered_action = nullptr;
+    const SectionAction* tooltip_action = nullptr;
     if (ImGui::IsWindowHovered() && mouse.x > -1e30f) {
         const float lx = mouse.x - origin.x, ly = mouse.y - origin.y;
         if (ly >= 0 && ly < article_h) {
@@ -252,7 +250,9 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
         }
         const float sy = mouse.y - sec_origin.y, sx = mouse.x - sec_origin.x;
         for (const auto& act : actions_) {
-            if (sx >= act.x0 && sx <= act.x1 && sy >= act.y0 && sy < act.y1) hovered_action = &act;
+            if (!(sx >= act.x0 && sx <= act.x1 && sy >= act.y0 && sy < act.y1)) continue;
+            if (act.kind == SectionAction::Tooltip) tooltip_action = &act;
+            else hovered_action = &act;
         }
     }
 
@@ -269,16 +269,25 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     const float progress = std::clamp(scroll / range, 0.0f, 1.0f);
     dl->AddRectFilled(win, ImVec2(win.x + view.x * progress, win.y + 3), theme::palette().accent);
 
+    if (tooltip_action && !hovered_action) ImGui::SetTooltip("%s", tooltip_action->text.c_str());
     if (hovered_link != L::kNone || hovered_action) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         std::string target;
         if (hovered_link != L::kNone) target = std::string(b->str(b->links[hovered_link].href));
-        else if (!hovered_action->url.empty()) target = hovered_action->url;
+        else if (hovered_action->kind == SectionAction::OpenUrl) target = hovered_action->text;
         if (!target.empty()) ImGui::SetTooltip("%s", target.c_str());
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-            if (hovered_link != L::kNone) app.follow_link(hovered_link);
-            else if (hovered_action->article >= 0) app.open_article(hovered_action->article, true);
-            else js::open_external(hovered_action->url);
+            if (hovered_link != L::kNone) {
+                app.follow_link(hovered_link);
+            } else if (hovered_action->kind == SectionAction::OpenArticle) {
+                app.open_article(hovered_action->article, true);
+            } else if (hovered_action->kind == SectionAction::OpenUrl) {
+                js::open_external(hovered_action->text);
+            } else {
+                const SectionAction act = *hovered_action;   // actions_ is rebuilt below
+                if (comments_.act(app, act)) sections_dirty_ = true;
+                web_platform::request_frames(2);
+            }
         }
     }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "layout/article_layout.h"
+#include "views/comments_section.h"
 #include "views/display_list_painter.h"
 
 class App;
@@ -25,13 +26,12 @@ public:
     float content_height() const { return content_height_; }
     // Scroll so that byte `off` of Bundle::text (in `block`, if known) shows.
     void scroll_to_text(uint32_t off, uint32_t block);
+    // Opens the comments section at `comment` (index into the bundle's comments).
+    bool reveal_comment(uint32_t comment);
+    CommentsSection& comments() { return comments_; }
+    void invalidate_sections() { sections_dirty_ = true; }
 
 private:
-    struct Action {                   // a clickable place in the sections after the article
-        float x0, y0, x1, y1;
-        int article = -1;             // open this article
-        std::string url;              // or open this URL in a new tab
-    };
 
     void rebuild(App& app, int article);
     void build_sections(App& app, float width);
@@ -43,7 +43,9 @@ private:
     std::unique_ptr<reader::layout::LineBreaker> breaker_;
     std::vector<std::string> strings_;        // dateline, meta, labels: owned here
     reader::layout::DisplayList sections_;
-    std::vector<Action> actions_;
+    std::vector<SectionAction> actions_;
+    CommentsSection comments_;
+    bool sections_dirty_ = true;
     float sections_width_ = -1;
     reader::layout::LayoutSettings sections_settings_{};
     float content_height_ = 0;

@@ -183,6 +183,10 @@ void SearchView::open_hit(App& app, const reader::search::Hit& hit) {
     if (engine->is_announcement(hit.doc)) return;   // announcements show in every article's page
     app.open_article(static_cast<int>(hit.doc), true);
     find_in_article(app);
+    if (hit.field == Field::Comment) {
+        app.show_comment(hit.sub_id);
+        return;
+    }
     // Go to the first in-article match inside the hit's own text.
     const auto arena = engine->to_arena(hit.doc, hit.field, hit.sub_id, hit.matches);
     if (!arena.empty()) {

@@ -1,0 +1,63 @@
+// "Ý kiến bạn đọc": the reader comments under an article, laid out as rows of the
+// core's comment display model (comments/display.h) so only the threads on the
+// loaded pages are laid out, whatever the number of comments. Sorting, collapsing,
+// "show N more replies", "load more", and a refresh from the article's comments URL
+// with loading, empty, offline and error states.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "comments/display.h"
+#include "layout/article_layout.h"
+#include "model/document.h"
+
+class App;
+
+namespace views {
+
+struct SectionAction {                    // a clickable place in the sections' display list
+    enum Kind { OpenArticle, OpenUrl, Sort, Toggle, MoreReplies, LoadMore, Refresh, Tooltip } kind;
+    float x0, y0, x1, y1;
+    int article = -1;
+    uint32_t comment = UINT32_MAX;
+    int sort = 0;
+    std::string text;                     // URL, or tooltip text
+};
+
+class CommentsSection {
+public:
+    // Lays the section out into `out` from y; returns the y below it.
+    float layout(App& app, int article, reader::layout::DisplayList& out, reader::layout::LineBreaker& breaker,
+                 const reader::layout::LayoutSettings& ls, float width, float y, std::vector<SectionAction>& actions);
+
+    // Handles a click on one of its actions; true when the layout must be rebuilt.
+    bool act(App& app, const SectionAction& a);
+
+    // Makes `comment` visible (deep link or search hit); false when it is not shown.
+    bool reveal(uint32_t comment);
+
+    // A refresh answered: the bytes of the comments URL (or an error).
+    void refreshed(App& app, int article, bool ok, int status, std::string_view bytes, std::string_view error);
+
+    const reader::Bundle* source(const App& app) const;   // the bundle holding the comments shown
+    void reset();                                           // another article
+
+private:
+    enum class Status { Idle, Loading, Updated, Offline, Error };
+    void ensure_order(App& app, int article);
+
+    int article_ = -1;
+    reader::comments::CommentSort sort_ = reader::comments::CommentSort::Newest;
+    std::unique_ptr<reader::comments::CommentOrder> order_;
+    reader::comments::DisplayState state_;
+    reader::comments::DisplayOptions options_;
+    std::vector<reader::comments::CommentRow> rows_;
+    std::unique_ptr<reader::Bundle> refreshed_;           // comments from the comments URL
+    Status status_ = Status::Idle;
+    std::string status_text_;
+};
+
+}  // namespace views
