@@ -193,25 +193,33 @@ self.addEventListener('activate', (event) => {
 });
 
 // ------------------------------------------------------------------ run-time caches
-const capQueues = new Map();   // one trim at a time per cache
+const capQueues = new Map();   // one store (and its trim) at a time per cache
+const indexes = new Map();     // per cache: url -> {size, stored}, read from it once
 
-async function trim(spec) {
-  const cache = await caches.open(spec.cache);
-  const keys = await cache.keys();
-  const items = [];
-  let total = 0;
-  for (const req of keys) {
-    const res = await cache.match(req);
-    const size = Number(res && res.headers.get(SIZE_HEADER)) || 0;
-    const stored = Number(res && res.headers.get(STORED_HEADER)) || 0;
-    items.push({ req, size, stored });
-    total += size;
+async function indexOf(spec, cache) {
+  if (!indexes.has(spec.cache)) {
+    const index = new Map();
+    for (const req of await cache.keys()) {
+      const res = await cache.match(req);
+      index.set(req.url, { size: Number(res && res.headers.get(SIZE_HEADER)) || 0, stored: Number(res && res.headers.get(STORED_HEADER)) || 0 });
+    }
+    indexes.set(spec.cache, index);
   }
-  items.sort((a, b) => a.stored - b.stored);
-  while (items.length && (items.length > spec.maxEntries || total > spec.maxBytes)) {
-    const oldest = items.shift();
-    total -= oldest.size;
-    await cache.delete(oldest.req);
+  return indexes.get(spec.cache);
+}
+
+// Only this worker writes the run-time caches, so its index stays true while it runs
+// (a new worker reads it again from the cache).
+async function trim(spec, cache, index) {
+  let total = 0;
+  for (const e of index.values()) total += e.size;
+  if (index.size <= spec.maxEntries && total <= spec.maxBytes) return;
+  const oldestFirst = [...index.entries()].sort((a, b) => a[1].stored - b[1].stored);
+  for (const [url, e] of oldestFirst) {
+    if (index.size <= spec.maxEntries && total <= spec.maxBytes) break;
+    await cache.delete(url);
+    index.delete(url);
+    total -= e.size;
   }
 }
 
@@ -228,10 +236,13 @@ async function store(kind, key, res) {
   // every store, whatever order the downloads finish in.
   const queued = (capQueues.get(kind) || Promise.resolve()).then(async () => {
     const cache = await caches.open(spec.cache);
-    headers.set(STORED_HEADER, String(Date.now()));
+    const index = await indexOf(spec, cache);
+    const stored = Date.now();
+    headers.set(STORED_HEADER, String(stored));
     await cache.put(key, new Response(body, { status: 200, statusText: res.statusText, headers }));
-    await trim(spec);
-  }).catch(() => {});
+    index.set(key, { size: body.size, stored });
+    await trim(spec, cache, index);
+  }).catch(() => { indexes.delete(spec.cache); });   // read it again next time
   capQueues.set(kind, queued);
   await queued;
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, waitForMessage, inkRatio } from './harness.mjs';
-import { copyDist, newPage, waitForController, waitForCached, swStatus, readManifest } from './pwa_support.mjs';
+import { copyDist, newPage, waitForController, waitForCached, waitForAsync, swStatus, readManifest } from './pwa_support.mjs';
 
 const SEED_ID = 'thanhuy-ket-luan-21-kl-tw';
 let browser; let server; let dist;
@@ -95,19 +95,18 @@ test('bundles are served stale while revalidating, and their cache keeps to its 
   await waitForCached(page, 'reader-bundles-v1', 'bundles/many/b0.json');
   writeFileSync(file, JSON.stringify({ n: 1000 }));
   assert.equal(await read('bundles/many/b0.json'), 0, 'the cached copy answers first');
-  await page.waitForFunction(async () => {
+  await waitForAsync(page, async () => {
     const res = await (await caches.open('reader-bundles-v1')).match(new URL('bundles/many/b0.json', location.href).href);
-    return res && (await res.json()).n === 1000;
-  }, null, { polling: 200, timeout: 10000 });
+    return Boolean(res) && (await res.json()).n === 1000;
+  }, null, { timeout: 10000 });
   assert.equal(await read('bundles/many/b0.json'), 1000, 'the next read has the fresh copy');
 
   // 66 more bundles: the cache holds at most 60, the ones stored longest ago leave.
   for (let i = 1; i < 66; i++) { await read(`bundles/many/b${i}.json`); await page.waitForTimeout(5); }
-  await page.waitForFunction(async () => {
+  await waitForAsync(page, async () => {
     const keys = await (await caches.open('reader-bundles-v1')).keys();
     return keys.some((k) => k.url.endsWith('/b65.json')) && keys.length <= 60;
-  }, null, { polling: 250, timeout: 20000 });
-  await page.waitForTimeout(1000);   // any store still under way has trimmed after itself
+  }, null, { timeout: 30000 });
   const kept = await page.evaluate(async () => (await (await caches.open('reader-bundles-v1')).keys()).map((k) => k.url));
   assert.ok(kept.length <= 60, `${kept.length} bundles kept`);
   assert.ok(!kept.some((u) => u.endsWith('/b1.json')), 'one of the oldest was removed');

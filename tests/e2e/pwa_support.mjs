@@ -68,12 +68,23 @@ export async function swStatus(page) {
   return page.evaluate(() => window.readerPwa.status());
 }
 
-// Waits until `url` (relative to the page) is in the run-time cache `cacheName`.
+// Polls an async predicate in the page until it is true. (Playwright's waitForFunction
+// does not await a returned promise: an async predicate would pass at once.)
+export async function waitForAsync(page, fn, arg, { timeout = 15000, polling = 200 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn, arg)) return;
+    if (Date.now() > end) throw new Error(`waitForAsync: not true after ${timeout} ms: ${fn}`);
+    await new Promise((r) => setTimeout(r, polling));
+  }
+}
+
+// Waits until `url` (relative to the page) is in the cache `cacheName`.
 export async function waitForCached(page, cacheName, url, timeout = 15000) {
-  await page.waitForFunction(async ([c, u]) => {
+  await waitForAsync(page, async ([c, u]) => {
     const cache = await caches.open(c);
     return Boolean(await cache.match(new URL(u, location.href).href));
-  }, [cacheName, url], { timeout, polling: 200 });
+  }, [cacheName, url], { timeout });
 }
 
 // The id and title of the article the reader shows, from its last reader:navigated.

@@ -27,7 +27,7 @@ async function checkForUpdate(page) {
         const w = reg.installing;
         w.addEventListener('statechange', () => { if (w.state === 'redundant' || w.state === 'installed') resolve(w.state); });
       }, { once: true });
-      setTimeout(() => resolve('no update found'), 20000);
+      setTimeout(() => resolve('no update found'), 45000);
     });
     await reg.update().catch(() => {});
     return settled;
