@@ -1,9 +1,9 @@
-// Deep links and history (issue 7, DESIGN.md "Page parameters"): #article=ID opens
-// exactly that article, navigating inside the reader updates the hash, and the
-// browser's back and forward move between articles (and searches).
+// Deep links and history (issue 7, DESIGN.md "Page parameters"): #article=ID,
+// &q=QUERY and &comment=CID open exactly that, navigating inside the reader updates
+// the hash, and the browser's back and forward move between articles and searches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForMessage } from './harness.mjs';
+import { startServer, launchBrowser, waitForMessage, stats } from './harness.mjs';
 import { newPage, waitForNth, countMessages } from './pwa_support.mjs';
 
 const SEED_ID = 'thanhuy-ket-luan-21-kl-tw';
@@ -60,36 +60,48 @@ test('opening articles updates the hash; back and forward move between them', as
   await context.close();
 });
 
-// Needs the app hooks: searches in the hash (&q=) and reader:results for them.
-test('#article=ID&q=QUERY opens that article with that search, answered as reader:results',
-  { skip: 'waits for the app hooks: &q= deep links and reader:search → reader:results' }, async () => {
-    const { page, context } = await open('#article=searching&q=tim%20kiem');
-    assert.equal((await waitForMessage(page, 'reader:ready')).id, 'searching');
-    const results = await waitForMessage(page, 'reader:results');
-    assert.equal(results.query, 'tim kiem');
-    assert.ok(results.total >= 1);
-    await context.close();
-  });
+// What the reader shows, from its reader:stats answer (which also names the article,
+// the open search and the scroll position), polled until `pred` holds.
+async function statsUntil(page, pred, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const s = await stats(page);
+    if (pred(s)) return s;
+    if (Date.now() > end) throw new Error(`reader state never matched: ${JSON.stringify(s)}`);
+    await page.waitForTimeout(200);
+  }
+}
 
-test('a search updates the hash (&q=) and back returns to the article before it',
-  { skip: 'waits for the app hooks: hash updates for searches and reader:search → reader:results' }, async () => {
-    const { page, context } = await open('#article=searching');
-    await page.evaluate(() => window.postMessage({ type: 'reader:search', query: 'đảng viên' }, location.origin));
-    await waitForMessage(page, 'reader:results');
-    await page.waitForFunction(() => /[#&]q=/.test(location.hash));
-    assert.match(await page.evaluate(() => decodeURIComponent(location.hash)), /q=đảng viên/);
-    await page.goBack();
-    await page.waitForFunction(() => !/[#&]q=/.test(location.hash));
-    assert.equal(await page.evaluate(() => location.hash), '#article=searching');
-    await context.close();
-  });
+test('#article=ID&q=QUERY opens that article with that search', async () => {
+  const { page, context } = await open('#article=searching&q=tim%20kiem');
+  assert.equal((await waitForMessage(page, 'reader:ready')).id, 'searching');
+  const s = await statsUntil(page, (x) => x.searchOpen && x.query === 'tim kiem');
+  assert.ok(s.searchTotal >= 1, `"tim kiem" finds "tìm kiếm" (${s.searchTotal} results)`);
+  await context.close();
+});
 
-// Needs the app hook: reader:navigated names the comment a deep link opened.
-test('#article=ID&comment=CID opens the article at that comment',
-  { skip: 'waits for the app hook: reader:navigated {comment} for &comment= deep links' }, async () => {
-    const { page, context } = await open(`#article=${SEED_ID}&comment=c1`);
-    const nav = await waitForMessage(page, 'reader:navigated');
-    assert.equal(nav.id, SEED_ID);
-    assert.equal(nav.comment, 'c1');
-    await context.close();
-  });
+test('back and forward move between searches opened by links', async () => {
+  const { page, context } = await open('#article=searching');
+  await statsUntil(page, (x) => x.article === 'searching' && !x.searchOpen);
+  await page.evaluate(() => { location.hash = '#article=searching&q=' + encodeURIComponent('đảng viên'); });
+  await statsUntil(page, (x) => x.searchOpen && x.query === 'đảng viên');
+  await page.goBack();
+  await statsUntil(page, (x) => x.article === 'searching' && !x.searchOpen);
+  assert.equal(await page.evaluate(() => location.hash), '#article=searching');
+  await page.goForward();
+  await statsUntil(page, (x) => x.searchOpen && x.query === 'đảng viên');
+  await context.close();
+});
+
+test('#article=ID&comment=CID opens the article at that comment; an unknown comment says so', async () => {
+  const top = await open(`#article=${SEED_ID}`);
+  const atTop = await statsUntil(top.page, (x) => x.article === SEED_ID);
+  await top.context.close();
+  const { page, context } = await open(`#article=${SEED_ID}&comment=c3`);
+  const s = await statsUntil(page, (x) => x.article === SEED_ID && x.scrollY > atTop.scrollY + 200);
+  assert.ok(s.scrollY > 0);
+  await context.close();
+  const bad = await open(`#article=${SEED_ID}&comment=no-such-comment`);
+  assert.match((await waitForMessage(bad.page, 'reader:error')).message, /no comment with id 'no-such-comment'/);
+  await bad.context.close();
+});
