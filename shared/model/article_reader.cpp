@@ -48,6 +48,25 @@ void BundleReader::report(Severity s, const std::string& where, std::string mess
     Diagnostic d;
     d.severity = s;
     d.file = file_;
+    if (at_ != UINT64_MAX && at_ <= source_.size()) {
+        // Values are read in order, so lines are counted forward from the last
+        // report: all reports together cost one pass over the bytes at most.
+        if (at_ < counted_to_) {
+            counted_to_ = 0;
+            counted_line_ = 1;
+            counted_line_start_ = 0;
+        }
+        for (uint64_t i = counted_to_; i < at_; ++i) {
+            if (source_[i] == '\n') {
+                ++counted_line_;
+                counted_line_start_ = i + 1;
+            }
+        }
+        counted_to_ = at_;
+        d.offset = at_;
+        d.line = counted_line_;
+        d.column = static_cast<uint32_t>(at_ - counted_line_start_ + 1);
+    }
     d.where = where;
     d.message = std::move(message);
     diags_.items.push_back(std::move(d));
@@ -108,6 +127,7 @@ void BundleReader::wrong_top_level_type(const std::string& key, const char* type
 }
 
 void BundleReader::end_of_json() {
+    at_ = UINT64_MAX;
     if (!saw_format_) {
         report(Severity::Warning, "", "no 'format' field; reading it as \"article-bundle/1\"");
     }
@@ -124,7 +144,7 @@ bool BundleReader::read_string(const json& obj, const char* key, Str& out, const
         return false;
     }
     if (number_ok && (it->is_number_integer() || it->is_number_unsigned())) {
-        out = w_.add_text(it->dump());
+        out = dom_text(it->dump());
         return true;
     }
     if (!it->is_string()) {
@@ -137,7 +157,7 @@ bool BundleReader::read_string(const json& obj, const char* key, Str& out, const
                " MiB long; the limit is " + std::to_string(limits_.max_string >> 20) + " MiB");
         return false;
     }
-    out = w_.add_text(s);
+    out = dom_text(s);
     return true;
 }
 
@@ -165,9 +185,9 @@ bool BundleReader::read_date(const json& obj, const char* key, Str& text, int64_
 std::vector<Str> BundleReader::read_string_list(const json& v, const std::string& where, const char* field) {
     std::vector<Str> out;
     auto one = [&](const json& item) {
-        if (item.is_string()) out.push_back(w_.add_text(item.get_ref<const std::string&>()));
+        if (item.is_string()) out.push_back(dom_text(item.get_ref<const std::string&>()));
         else if (item.is_object() && item.contains("name") && item["name"].is_string())
-            out.push_back(w_.add_text(item["name"].get_ref<const std::string&>()));
+            out.push_back(dom_text(item["name"].get_ref<const std::string&>()));
         else report(Severity::Warning, where + ", field '" + field + "'", std::string("an item is ") + type_name(item) + ", not a string; it is skipped");
     };
     if (v.is_array()) for (const auto& item : v) one(item);
@@ -179,7 +199,7 @@ void BundleReader::read_image(const json& v, Image& img, const std::string& wher
     const std::string w = where + ", field 'image'";
     if (v.is_string()) {
         const std::string& src = v.get_ref<const std::string&>();
-        if (is_safe_image_src(src)) img.src = w_.add_text(src);
+        if (is_safe_image_src(src)) img.src = dom_text(src);
         else report(Severity::Warning, w, "image source " + in_quotes(src) + " is not allowed (http, https or a path inside the bundle)");
         return;
     }
@@ -211,7 +231,7 @@ void BundleReader::read_related(const json& v, Article& a, const std::string& wh
     for (const auto& item : v) {
         RelatedLink r;
         if (item.is_string()) {
-            r.id = w_.add_text(item.get_ref<const std::string&>());
+            r.id = dom_text(item.get_ref<const std::string&>());
         } else if (item.is_object()) {
             read_string(item, "id", r.id, w);
             read_string(item, "title", r.title, w);
@@ -234,8 +254,10 @@ void BundleReader::read_related(const json& v, Article& a, const std::string& wh
 
 void BundleReader::read_body(Article& a, std::string_view markdown, const std::string& where) {
     // `markdown` must not point into the arena: the arena grows while md4c reads.
-    if (limits_.keep_markdown) a.body_markdown = w_.add_text(markdown);
-    MarkdownOutput out = build_markdown(w_, markdown);
+    if (limits_.keep_markdown) a.body_markdown = dom_text(markdown);
+    MarkdownLimits mlimits;
+    mlimits.source_is_nfc = strings_are_nfc_;
+    MarkdownOutput out = build_markdown(w_, markdown, mlimits);
     a.blocks = out.blocks;
     for (auto& msg : out.warnings) report(Severity::Warning, where + ", field 'body'", std::move(msg));
     if (out.raw_html > 0) {
@@ -279,7 +301,7 @@ void BundleReader::read_comments(const json& v, Article& a, const std::string& w
         read_string(c, "id", cm.id, cw);
         // A comment without an id can still be shown and replied to in the nested
         // form: give it one, so links and threading have something to hold.
-        if (cm.id.empty()) cm.id = w_.add_text("comment-" + std::to_string(b_.comments.size() + 1));
+        if (cm.id.empty()) cm.id = dom_text("comment-" + std::to_string(b_.comments.size() + 1));
         read_string(c, "author", cm.author, cw);
         read_date(c, "published", cm.published, cm.published_unix, nullptr, cw);
         read_string(c, "text", cm.text, cw);
@@ -364,7 +386,7 @@ void BundleReader::article(const json& v) {
         else report(Severity::Error, where, "the article is skipped for want of a title");
         return;
     }
-    a.id = w_.add_text(id);
+    a.id = dom_text(id);
     a.title = title;
     read_string(v, "subtitle", a.subtitle, where);
     if (!read_date(v, "published", a.published, a.published_unix, &a.published_offset_min, where) && !v.contains("published")) {
@@ -454,7 +476,7 @@ void BundleReader::category(const json& v) {
     const std::string where = "category #" + std::to_string(b_.categories.size());
     Category c;
     if (v.is_string()) {
-        c.id = c.name = w_.add_text(v.get_ref<const std::string&>());
+        c.id = c.name = dom_text(v.get_ref<const std::string&>());
     } else if (v.is_object()) {
         read_string(v, "id", c.id, where);
         read_string(v, "name", c.name, where, true);

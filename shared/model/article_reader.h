@@ -32,6 +32,14 @@ public:
     void end_of_json();
     bool stopped() const { return stopped_; }
 
+    // Where the value being read starts in the bundle's bytes, so model problems
+    // also name a line and column (the article's opening brace). `bytes` must
+    // outlive the reader; `base` is added to offsets (a byte-order mark skipped).
+    void set_source(std::string_view bytes, uint64_t base) { source_ = bytes; source_base_ = base; }
+    void set_position(uint64_t offset) { at_ = offset + source_base_; }
+    // The DOM's strings are NFC already (JsonReader's are): copied unchecked.
+    void set_strings_are_nfc(bool nfc) { strings_are_nfc_ = nfc; }
+
     // A single Markdown file with a front-matter header: one article.
     void markdown_article(std::string_view bytes);
 
@@ -70,6 +78,15 @@ private:
     std::unordered_map<std::string, uint32_t> ids_;
     std::vector<PendingBody> pending_;
     std::vector<uint32_t> article_links_;  // Link indices that name an article by id
+    Str dom_text(std::string_view s) { return strings_are_nfc_ ? w_.add_nfc_text(s) : w_.add_text(s); }
+
+    bool strings_are_nfc_ = false;
+    std::string_view source_;
+    uint64_t source_base_ = 0;
+    uint64_t at_ = UINT64_MAX;             // offset of the value being read, or unknown
+    uint64_t counted_to_ = 0;              // line numbers are counted forward, once
+    uint32_t counted_line_ = 1;
+    uint64_t counted_line_start_ = 0;
 };
 
 }  // namespace reader

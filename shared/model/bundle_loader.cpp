@@ -1,10 +1,11 @@
 // JSON bundles → model (see bundle_loader.h).
 //
-// The bytes are streamed through nlohmann's SAX parser. Only one article's worth of
-// JSON DOM exists at a time: each element of "articles" (and "announcements",
-// "categories", and the "site" object) is captured as a small DOM, converted into
-// the model by article_reader.cpp, and dropped. Peak memory stays near the size of
-// the model instead of the 4-5x a whole DOM would take.
+// The top-level object is walked here, one member at a time, by JsonReader (fast,
+// iterative; see json_reader.h). Only one article's worth of JSON DOM exists at a
+// time: each element of "articles" (and "announcements", "categories", and the
+// "site" object) is parsed into a small DOM, converted into the model by
+// article_reader.cpp, and dropped; members this reader does not know are skipped
+// without building anything. Peak memory stays near the bytes plus the model.
 #include "model/bundle_loader.h"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "model/article_reader.h"
 #include "model/front_matter.h"
 #include "model/json_prescan.h"
+#include "model/json_reader.h"
 #include "model/model_writer.h"
 #include "text/utf8.h"
 
@@ -31,146 +33,57 @@ Section section_of(const std::string& key) {
     return Section::None;
 }
 
-// SAX consumer: keeps a DOM only for the subtree being captured.
-class BundleSax {
-public:
-    explicit BundleSax(BundleReader& reader) : reader_(reader) {}
-
-    bool null() { return scalar(json(nullptr)); }
-    bool boolean(bool v) { return scalar(json(v)); }
-    bool number_integer(json::number_integer_t v) { return scalar(json(v)); }
-    bool number_unsigned(json::number_unsigned_t v) { return scalar(json(v)); }
-    bool number_float(json::number_float_t v, const std::string&) { return scalar(json(v)); }
-    bool string(std::string& v) { return scalar(json(std::move(v))); }
-    bool binary(json::binary_t&) { return scalar(json(nullptr)); }
-
-    bool start_object(std::size_t) { return open(json::object()); }
-    bool start_array(std::size_t) { return open(json::array()); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(std::string& k) {
-        if (!stack_.empty()) {
-            key_ = std::move(k);
-        } else if (depth_ == 1) {
-            top_key_ = std::move(k);
-        }
-        return true;
+void deliver(BundleReader& reader, Section s, const json& v) {
+    switch (s) {
+        case Section::Site: reader.site(v); break;
+        case Section::Format: reader.format(v); break;
+        case Section::Articles: reader.article(v); break;
+        case Section::Announcements: reader.announcement(v); break;
+        case Section::Categories: reader.category(v); break;
+        case Section::None: break;
     }
+}
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-        error_position = position;
-        error_message = ex.what();
-        // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." →
-        // keep what follows the position, which names what was expected.
-        const size_t colon = error_message.find(": ");
-        if (colon != std::string::npos) error_message = error_message.substr(colon + 2);
-        return false;
-    }
-
-    bool top_is_object = true;
-    uint64_t error_position = 0;
-    std::string error_message;
-
-private:
-    // Where would a value starting now go?
-    bool should_capture() const {
-        if (depth_ == 1) {
-            const Section s = section_of(top_key_);
-            return s == Section::Site || s == Section::Format;
+// The members of the top-level object. Returns false when the bytes are not a JSON
+// object at all (nothing was read); syntax errors after that leave `json.failed()`.
+bool read_top_level(JsonReader& in, BundleReader& reader) {
+    if (in.peek() != '{') return false;
+    in.expect('{', "'{'");
+    if (in.accept('}')) return true;
+    std::string key;
+    json value;
+    do {
+        if (!in.read_string(key) || !in.expect(':', "':' after the member name")) return true;
+        const Section section = section_of(key);
+        const bool list = section == Section::Articles || section == Section::Announcements || section == Section::Categories;
+        if (list && in.peek() == '[') {
+            in.expect('[', "'['");
+            if (!in.accept(']')) {
+                do {
+                    in.peek();
+                    reader.set_position(in.offset());
+                    value = json();
+                    if (!in.parse_value(value, 2)) return true;
+                    deliver(reader, section, value);
+                    if (reader.stopped()) return true;
+                } while (in.accept(','));
+                if (!in.expect(']', "',' or ']' after an array element")) return true;
+            }
+        } else if (section != Section::None) {
+            in.peek();
+            reader.set_position(in.offset());
+            value = json();
+            if (!in.parse_value(value, 1)) return true;
+            if (list) reader.top_level_value_type(key, value);
+            else deliver(reader, section, value);
+        } else if (!in.skip_value(1)) {
+            return true;  // unknown members are skipped, but must still be JSON
         }
-        if (depth_ == 2 && in_top_array_) {
-            const Section s = section_of(top_key_);
-            return s == Section::Articles || s == Section::Announcements || s == Section::Categories;
-        }
-        return false;
-    }
-
-    bool scalar(json&& v) {
-        if (depth_ == 0) {
-            top_is_object = false;
-            return false;
-        }
-        if (!stack_.empty()) {
-            insert(std::move(v));
-            return true;
-        }
-        if (should_capture()) deliver(std::move(v));
-        else if (depth_ == 1) reader_.top_level_value_type(top_key_, v);
-        return true;
-    }
-
-    bool open(json&& container) {
-        const bool is_array = container.is_array();
-        if (depth_ == 0 && is_array) {
-            top_is_object = false;
-            return false;
-        }
-        ++depth_;
-        if (!stack_.empty()) {
-            stack_.push_back(insert(std::move(container)));
-        } else if (depth_ - 1 >= 1 && should_capture_at(depth_ - 1)) {
-            root_ = std::move(container);
-            stack_.push_back(&root_);
-        } else if (depth_ == 2) {
-            // A top-level member that is a container but not captured whole.
-            const Section s = section_of(top_key_);
-            in_top_array_ = is_array && (s == Section::Articles || s == Section::Announcements || s == Section::Categories);
-            if (!in_top_array_ && s != Section::None) reader_.wrong_top_level_type(top_key_, is_array ? "array" : "object");
-        }
-        return true;
-    }
-
-    bool should_capture_at(uint32_t depth_before) const {
-        if (depth_before == 1) {
-            const Section s = section_of(top_key_);
-            return s == Section::Site || s == Section::Format;
-        }
-        return depth_before == 2 && in_top_array_;
-    }
-
-    bool close() {
-        if (!stack_.empty()) {
-            stack_.pop_back();
-            if (stack_.empty()) deliver(std::move(root_));
-        }
-        if (depth_ == 2) in_top_array_ = false;
-        --depth_;
-        return !reader_.stopped();
-    }
-
-    json* insert(json&& v) {
-        json* parent = stack_.back();
-        if (parent->is_array()) {
-            parent->push_back(std::move(v));
-            return &parent->back();
-        }
-        json& slot = (*parent)[key_];
-        slot = std::move(v);
-        return &slot;
-    }
-
-    void deliver(json&& v) {
-        const Section s = section_of(top_key_);
-        switch (s) {
-            case Section::Site: reader_.site(v); break;
-            case Section::Format: reader_.format(v); break;
-            case Section::Articles: reader_.article(v); break;
-            case Section::Announcements: reader_.announcement(v); break;
-            case Section::Categories: reader_.category(v); break;
-            case Section::None: break;
-        }
-        root_ = json();
-    }
-
-    BundleReader& reader_;
-    uint32_t depth_ = 0;
-    bool in_top_array_ = false;
-    std::string top_key_;
-    std::string key_;
-    json root_;
-    std::vector<json*> stack_;
-};
+    } while (in.accept(','));
+    if (!in.expect('}', "',' or '}' after an object member")) return true;
+    if (!in.at_end()) in.fail_expected("nothing after the bundle's closing '}'");
+    return true;
+}
 
 bool looks_like_front_matter(std::string_view bytes) {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
@@ -203,40 +116,52 @@ LoadResult load_bundle(std::string_view bytes, std::string_view name, const Load
         result.diagnostics.items.push_back(std::move(d));
         return result;
     }
-    size_t bad = 0;
-    if (!text::validate_utf8(bytes, &bad)) {
-        add_error(result, name, bytes, bad,
-                  "invalid UTF-8 at byte offset " + std::to_string(bad) + "; a bundle must be UTF-8 text");
-        return result;
-    }
     const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
     std::string_view body = bom ? bytes.substr(3) : bytes;
 
     result.bundle = std::make_unique<Bundle>();
+    // The text arena holds about as much as the bytes (the text of the bodies minus
+    // markup): reserved once, it never copies itself while growing. Pages never
+    // written are never touched, so the reservation costs address space only.
+    result.bundle->text.reserve(bytes.size() + 4096);
     BundleReader reader(*result.bundle, result.diagnostics, std::string(name), limits);
 
     if (looks_like_front_matter(body)) {
+        size_t bad = 0;
+        if (!text::validate_utf8(bytes, &bad)) {
+            add_error(result, name, bytes, bad,
+                      "invalid UTF-8 at byte offset " + std::to_string(bad) + "; a bundle must be UTF-8 text");
+            result.bundle.reset();
+            return result;
+        }
         reader.markdown_article(body);
     } else {
-        const DepthScan scan = scan_json_depth(body, limits.max_depth);
-        if (scan.first_too_deep != UINT64_MAX) {
-            add_error(result, name, bytes, scan.first_too_deep + (bom ? 3 : 0),
-                      "JSON nesting is deeper than " + std::to_string(limits.max_depth) + " levels");
-            result.bundle.reset();
-            return result;
+        reader.set_source(bytes, bom ? 3 : 0);
+        reader.set_strings_are_nfc(true);
+        JsonReader in(body, limits.max_depth);
+        const bool is_object = read_top_level(in, reader);
+        if (!is_object) {
+            // Not an object: say why in the clearest terms (a 100,000-deep array is
+            // "too deep", not "not an object"; empty input is a syntax error).
+            if (in.at_end()) {
+                in.fail_expected("a JSON object");
+            } else if (in.peek() == '[' || in.peek() == '{') {
+                in.skip_value(0);
+            }
         }
-        BundleSax sax(reader);
-        const bool ok = json::sax_parse(body.begin(), body.end(), &sax, json::input_format_t::json, true, true);
-        if (!sax.top_is_object) {
-            add_error(result, name, bytes, 0, "a bundle must be a JSON object with \"format\" and \"articles\"");
-            result.bundle.reset();
-            return result;
-        }
-        if (!ok && !reader.stopped()) {
-            // Byte position from nlohmann counts characters read, one past the bad one.
-            const uint64_t pos = sax.error_position > 0 ? sax.error_position - 1 : 0;
-            add_error(result, name, bytes, pos + (bom ? 3 : 0), "JSON syntax error: " + sax.error_message);
+        if (in.failed()) {
+            const uint64_t pos = in.error_offset() + (bom ? 3 : 0);
+            switch (in.error()) {
+                case JsonReader::Error::Syntax: add_error(result, name, bytes, pos, "JSON syntax error: " + in.error_message()); break;
+                default: add_error(result, name, bytes, pos, in.error_message()); break;
+            }
             // Articles read before the error are kept: they were complete and valid.
+        } else if (!is_object) {
+            add_error(result, name, bytes, 0, "a bundle must be a JSON object with \"format\" and \"articles\"");
+        }
+        if (!is_object) {
+            result.bundle.reset();
+            return result;
         }
         reader.end_of_json();
     }
@@ -252,6 +177,8 @@ LoadResult load_bundle(std::string_view bytes, std::string_view name, const Load
         return result;
     }
     if (result.pending.empty()) finish_bundle(result);
+    std::string& arena = result.bundle->text;
+    if (arena.capacity() > arena.size() + arena.size() / 4 + (1u << 20)) arena.shrink_to_fit();
     return result;
 }
 

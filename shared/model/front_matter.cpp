@@ -248,12 +248,15 @@ bool needs_quotes(const std::string& s) {
     return numeric;
 }
 
+// JSON text of a value; bytes that are not UTF-8 (a file not yet validated) become U+FFFD.
+std::string dump_json(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 std::string yaml_scalar(const json& v) {
     if (v.is_string()) {
         const std::string& s = v.get_ref<const std::string&>();
-        return needs_quotes(s) ? json(s).dump() : s;
+        return needs_quotes(s) ? dump_json(json(s)) : s;
     }
-    return v.dump();  // numbers, booleans, null; nested collections as one-line JSON
+    return dump_json(v);  // numbers, booleans, null; nested collections as one-line JSON
 }
 
 bool is_scalar(const json& v) { return !v.is_object() && !v.is_array(); }
@@ -299,7 +302,7 @@ std::string write_front_matter(const json& article, const std::vector<std::strin
             }
         } else if (it->is_object() || it->is_array()) {
             // Deeper values (comment trees) and empty ones: one line of JSON.
-            out += key + ": " + it->dump() + "\n";
+            out += key + ": " + dump_json(*it) + "\n";
         } else {
             out += key + ": " + yaml_scalar(*it) + "\n";
         }

@@ -18,6 +18,8 @@ namespace reader {
 struct MarkdownLimits {
     uint32_t max_depth = 32;        // nested containers beyond this are flattened
     uint32_t max_blocks = 2000000;  // per body; the rest is dropped with a warning
+    bool source_is_nfc = false;     // the caller knows the Markdown is NFC: its text is copied unchecked
+    bool plain_fast_path = true;    // plain prose is built without md4c (same model; tests turn it off to compare)
 };
 
 struct MarkdownOutput {

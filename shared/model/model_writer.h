@@ -16,6 +16,9 @@ public:
     explicit ModelWriter(Bundle& bundle) : b_(bundle) {}
 
     Str add_text(std::string_view utf8);   // appended in NFC
+    // For text the caller knows is NFC already (the JSON reader's strings, parts of
+    // them): appended as it is.
+    Str add_nfc_text(std::string_view utf8_nfc);
     Bundle& bundle() { return b_; }
 
 private:

@@ -211,3 +211,61 @@ TEST_CASE("raw HTML is counted so the loader can say it is shown as text", "[mar
     CHECK(build("a <b>c</b>\n").out.raw_html == 2);
     CHECK(build("a &lt;b&gt;\n").out.raw_html == 0);
 }
+
+namespace {
+
+// The model of a body as comparable text: blocks with their kind, level and
+// nesting, runs with their kind, style and text.
+std::string model_dump(const Bundle& b, Range blocks) {
+    std::string s;
+    for (uint32_t i = blocks.begin; i < blocks.end; ++i) {
+        const Block& blk = b.blocks[i];
+        s += "B" + std::to_string(static_cast<int>(blk.kind)) + "/" + std::to_string(blk.level) + "/" +
+             std::to_string(blk.subtree_end - i) + "[";
+        for (uint32_t r = blk.runs.begin; r < blk.runs.end; ++r) {
+            const Run& run = b.runs[r];
+            s += std::to_string(static_cast<int>(run.kind)) + ":" + std::to_string(run.style) + ":" +
+                 std::string(b.str(run.text)) + "|";
+        }
+        s += "]";
+    }
+    return s;
+}
+
+std::string build_dump(const std::string& md, bool fast) {
+    Bundle b;
+    ModelWriter w(b);
+    MarkdownLimits limits;
+    limits.plain_fast_path = fast;
+    const Range r = build_markdown(w, md, limits).blocks;
+    return model_dump(b, r);
+}
+
+}  // namespace
+
+TEST_CASE("plain prose built without md4c gives the same model as md4c", "[markdown]") {
+    const char* fixed[] = {
+        "", "\n", "một", "  một  \nhai   \n   ba\n\n\nbốn  ", "a\n\n  b\n   c  \n", "1. a", "12) b", "2022 là năm",
+        "a: b", "http://x.vn", "www.x.vn", "x@y.vn", "- a", "# h", "a\n===", "    code", "a  \n", "a \\\nb", "!x",
+        "Ông nói: “Tốt”… 100% ₫", "a\n-\nb", "a\n   - b",
+    };
+    for (const char* md : fixed) {
+        INFO(md);
+        CHECK(build_dump(md, true) == build_dump(md, false));
+    }
+    // Random lines from an alphabet that mixes prose with markup characters.
+    const char* pieces[] = {"một", "Hai", " ", "  ", "   ", "    ", "\n", "\n\n", "1", "2.", ")", ":", "//", "www", ".",
+                            "!", "#", "-", "=", ">", "+", "*", "_", "ạ", "ộ", "x", "\t", "\u00a0", "a"};
+    uint32_t seed = 12345;
+    for (int n = 0; n < 4000; ++n) {
+        std::string md;
+        const int len = static_cast<int>(seed % 20);
+        for (int i = 0; i < len; ++i) {
+            seed = seed * 1103515245u + 12345u;
+            md += pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+        }
+        seed = seed * 1103515245u + 12345u;
+        INFO(md);
+        REQUIRE(build_dump(md, true) == build_dump(md, false));
+    }
+}
