@@ -381,9 +381,18 @@ void BundleReader::article(const json& v) {
         return;
     }
     Str title;
+    auto title_it = v.find("title");
+    if (title_it == v.end() || title_it->is_null()) {
+        report(Severity::Error, where + ", field 'title'", "is required; the article is skipped");
+        return;
+    }
+    if (!title_it->is_string()) {
+        report(Severity::Error, where + ", field 'title'", std::string("must be a string, not ") + type_name(*title_it) +
+               "; the article is skipped");
+        return;
+    }
     if (!read_string(v, "title", title, where, true) || b_.str(title).empty()) {
-        if (!title.empty() || v.contains("title")) report(Severity::Error, where + ", field 'title'", "must not be empty; the article is skipped");
-        else report(Severity::Error, where, "the article is skipped for want of a title");
+        report(Severity::Error, where + ", field 'title'", "must not be empty; the article is skipped");
         return;
     }
     a.id = dom_text(id);
@@ -538,7 +547,7 @@ void BundleReader::resolve_references() {
             if (r.id.empty()) continue;
             auto it = ids_.find(std::string(b_.str(r.id)));
             if (it != ids_.end()) r.article = it->second;
-            else report(Severity::Warning, where_article(i, std::string(b_.str(a.id)), "related"),
+            else report(Severity::Warning, "article " + in_quotes(b_.str(a.id)) + ", field 'related'",
                         "related id " + in_quotes(b_.str(r.id)) + " names no article in the bundle");
         }
     }
