@@ -61,7 +61,9 @@ async function launchChromium() {
           const exited = new Promise((r) => { if (proc.exitCode !== null) r(); else proc.once('exit', r); });
           proc.kill('SIGTERM');
           await exited;
-          rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+          // Chromium's helper processes may still be writing the profile: best effort.
+          await new Promise((r) => setTimeout(r, 500));
+          try { rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); } catch (e) { /* a temp folder */ }
         };
         return { port, browser: info.Browser, stop };
       }
