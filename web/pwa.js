@@ -4,23 +4,30 @@
 'use strict';
 
 (function () {
-  // The interface language follows the browser's, as the reader's own does (the
-  // page's lang attribute is the article's language, not the interface's).
-  const vi = /^vi\b/i.test(navigator.language || 'vi');
-  const UI_LANG = vi ? 'vi' : 'en';
-  const TEXT = vi ? {
-    update: 'Có phiên bản mới — tải lại để cập nhật',
-    reload: 'Tải lại',
-    offline: 'Bạn đang ngoại tuyến — các bài đã mở vẫn đọc được.',
-    close: 'Đóng thông báo',
-    region: 'Thông báo',
-  } : {
-    update: 'A new version is ready — reload to update',
-    reload: 'Reload',
-    offline: 'You are offline — articles you have opened still work.',
-    close: 'Close notice',
-    region: 'Notices',
+  // The interface language: the reader's own choice when it has published it on
+  // <html data-ui-lang>, else the browser's (the page's lang attribute is the
+  // article's language, not the interface's). Read when a notice is shown.
+  const STRINGS = {
+    vi: {
+      update: 'Có phiên bản mới — tải lại để cập nhật',
+      reload: 'Tải lại',
+      offline: 'Bạn đang ngoại tuyến — các bài đã mở vẫn đọc được.',
+      close: 'Đóng thông báo',
+      region: 'Thông báo',
+    },
+    en: {
+      update: 'A new version is ready — reload to update',
+      reload: 'Reload',
+      offline: 'You are offline — articles you have opened still work.',
+      close: 'Close notice',
+      region: 'Notices',
+    },
   };
+  function uiLang() {
+    const chosen = document.documentElement.dataset.uiLang || navigator.language || 'vi';
+    return /^vi\b/i.test(chosen) ? 'vi' : 'en';
+  }
+  function strings() { return STRINGS[uiLang()]; }
   const embedded = new URLSearchParams(location.search).get('embed') === '1';
 
   // ------------------------------------------------------------------ notices
@@ -36,7 +43,7 @@
     region.className = 'pwa-notices';
     region.setAttribute('role', 'status');
     region.setAttribute('aria-live', 'polite');
-    region.setAttribute('aria-label', TEXT.region);
+    region.setAttribute('aria-label', strings().region);
     document.body.appendChild(region);
     return region;
   }
@@ -60,7 +67,7 @@
     hideNotice(id);
     const card = document.createElement('div');
     card.className = 'pwa-notice';
-    card.lang = UI_LANG;
+    card.lang = uiLang();
     card.dataset.notice = id;
     const p = document.createElement('p');
     p.textContent = text;
@@ -76,7 +83,7 @@
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'pwa-close';
-    close.setAttribute('aria-label', TEXT.close);
+    close.setAttribute('aria-label', strings().close);
     close.textContent = '×';
     close.addEventListener('click', () => hideNotice(id));
     card.appendChild(close);
@@ -89,12 +96,14 @@
     if (card) { card.remove(); notices.delete(id); }
   }
 
+  ensureRegion();
+
   // ------------------------------------------------------------------ offline notice
   // Not in the chrome-less embedded reader: the host page owns its chrome (failed loads
   // still come to it as reader:error).
   function onNetworkChange() {
     if (embedded) return;
-    if (navigator.onLine === false) showNotice('offline', TEXT.offline);
+    if (navigator.onLine === false) showNotice('offline', strings().offline);
     else hideNotice('offline');
   }
   window.addEventListener('offline', onNetworkChange);
@@ -115,8 +124,8 @@
     // Embedded readers do not put a prompt in the host's page: the new version is
     // used the next time the reader is opened with no old copy running.
     if (embedded || !worker) return;
-    showNotice('update', TEXT.update, {
-      label: TEXT.reload,
+    showNotice('update', strings().update, {
+      label: strings().reload,
       run: () => {
         reloading = true;
         worker.postMessage({ type: 'SKIP_WAITING' });
