@@ -237,8 +237,9 @@ void BundleReader::read_related(const json& v, Article& a, const std::string& wh
             read_string(item, "title", r.title, w);
             Str url;
             if (read_string(item, "url", url, w)) {
-                if (sanitize_link(b_.str(url)).keep) r.url = url;
-                else report(Severity::Warning, w, "link " + in_quotes(b_.str(url)) + " removed (only http, https, mailto)");
+                const SanitizedLink link = sanitize_link(b_.str(url));
+                if (link.keep) r.url = link.href == b_.str(url) ? url : dom_text(link.href);  // trimmed
+                else report(Severity::Warning, w, "link " + in_quotes(b_.str(url)) + " removed (only http, https, mailto and links inside the bundle)");
             }
             if (r.id.empty() && (r.title.empty() || r.url.empty())) {
                 report(Severity::Warning, w, "an item needs an 'id', or a 'title' and a 'url'; it is skipped");
@@ -474,7 +475,8 @@ void BundleReader::announcement(const json& v) {
     read_date(v, "published", an.published, an.published_unix, nullptr, where);
     Str url;
     if (read_string(v, "url", url, where)) {
-        if (sanitize_link(b_.str(url)).keep) an.url = url;
+        const SanitizedLink link = sanitize_link(b_.str(url));
+        if (link.keep) an.url = link.href == b_.str(url) ? url : dom_text(link.href);  // trimmed
         else report(Severity::Warning, where + ", field 'url'", "link " + in_quotes(b_.str(url)) + " removed");
     }
     read_string(v, "text", an.text, where);

@@ -89,6 +89,9 @@ SanitizedLink sanitize_link(std::string_view href) {
 
 bool is_relative_reference(std::string_view ref) {
     if (ref.empty() || has_control_or_space(ref) || !scheme_of(ref).empty()) return false;
+    // Browsers drop leading and trailing spaces before reading a URL: " javascript:x"
+    // would lose its disguise. (sanitize_link trims them first; raw sources may not.)
+    if (ref.front() == ' ' || ref.back() == ' ') return false;
     // Browsers read "\\" as "/" in http(s) URLs, so "//host", "\\host", "/\\host" all
     // name another host: those are not references into the bundle's own site.
     auto slash = [](char c) { return c == '/' || c == '\\'; };

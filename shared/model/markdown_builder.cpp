@@ -41,6 +41,7 @@ public:
         parser.leave_span = &Builder::leave_span_cb;
         parser.text = &Builder::text_cb;
         md_parse(md.data(), static_cast<MD_SIZE>(md.size()), &parser, this);
+        close_open_spans();
         // md4c always balances enter/leave, but a refused subtree (limits) may leave
         // open entries behind: close them so every subtree_end is set.
         close_implicit();
@@ -110,6 +111,7 @@ private:
     }
 
     int enter_block(MD_BLOCKTYPE type, void* detail) {
+        close_open_spans();
         close_implicit();
         Block blk;
         bool record = true;
@@ -188,6 +190,7 @@ private:
     }
 
     int leave_block(MD_BLOCKTYPE type, void*) {
+        close_open_spans();
         close_implicit();
         if (type == MD_BLOCK_THEAD) in_thead_ = false;
         const bool record = recorded_.back();
@@ -283,6 +286,25 @@ private:
             spans_.pop_back();
         }
         return 0;
+    }
+
+    // Spans never cross blocks, but md4c (0.5.2) can leave one open: "*a *e
+    // [l](h***s)" opens two emphases and never closes them (its own HTML renderer
+    // writes two <em> without </em>). Whatever is still open when a block starts or
+    // ends is closed there, so styles cannot leak into the next block and every
+    // span record is complete.
+    void close_open_spans() {
+        while (!spans_.empty()) {
+            const SpanState& s = spans_.back();
+            if (s.span != UINT32_MAX && (spans_.size() < 2 || spans_[spans_.size() - 2].span != s.span)) {
+                Span& sp = b_.spans[s.span];
+                sp.end_run = static_cast<uint32_t>(b_.runs.size());
+                sp.subtree_end = static_cast<uint32_t>(b_.spans.size());
+            }
+            spans_.pop_back();
+        }
+        image_depth_ = 0;
+        merge_barrier_ = b_.runs.size();
     }
 
     uint32_t add_link(const std::string& href, const std::string& title) {

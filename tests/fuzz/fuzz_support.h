@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -94,10 +95,14 @@ inline void check_urls(const std::string& html) {
             const size_t end = html.find('"', begin);
             FUZZ_CHECK(end != std::string::npos);
             const std::string value = html.substr(begin, end - begin);
-            const size_t colon = value.find(':');
-            const size_t stop = value.find_first_of("/?#");
-            if (colon == std::string::npos || (stop != std::string::npos && stop < colon)) continue;  // no scheme
-            const std::string scheme = value.substr(0, colon);
+            // A scheme as URL parsers read it: a letter, then letters, digits, + - .,
+            // then ':'. Anything else before the first ':' makes a relative reference.
+            size_t n = 0;
+            while (n < value.size() && (std::isalnum(static_cast<unsigned char>(value[n])) ||
+                                        (n > 0 && (value[n] == '+' || value[n] == '-' || value[n] == '.')))) ++n;
+            if (n == 0 || n >= value.size() || value[n] != ':' || !std::isalpha(static_cast<unsigned char>(value[0]))) continue;
+            std::string scheme = value.substr(0, n);
+            for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             FUZZ_CHECK(scheme == "http" || scheme == "https" || scheme == "mailto");
         }
     }

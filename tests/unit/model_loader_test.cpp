@@ -218,3 +218,11 @@ TEST_CASE("comments become threads with replies under their parents", "[loader][
     REQUIRE(reply.replies.size() == 1);
     CHECK(b.str(b.comments[b.comment_children[reply.replies.begin]].id) == "2");
 }
+
+TEST_CASE("related and announcement links are stored as the link policy trimmed them", "[loader][links]") {
+    LoadResult r = load_bundle(R"({"articles": [{"id": "a", "title": "T", "related": [{"title": "x", "url": " https://x.vn "}]}],
+        "announcements": [{"title": "t", "url": " https://y.vn"}]})", "t.json");
+    REQUIRE(r.bundle);
+    CHECK(r.bundle->str(r.bundle->articles[0].related[0].url) == "https://x.vn");
+    CHECK(r.bundle->str(r.bundle->announcements[0].url) == "https://y.vn");
+}

@@ -269,3 +269,23 @@ TEST_CASE("plain prose built without md4c gives the same model as md4c", "[markd
         REQUIRE(build_dump(md, true) == build_dump(md, false));
     }
 }
+
+TEST_CASE("sources with leading or trailing spaces are not relative references", "[links][security]") {
+    CHECK(!is_safe_image_src(" javascript:alert(1)"));
+    CHECK(!is_safe_image_src("a.jpg "));
+    CHECK(sanitize_link(" https://x.vn ").href == "https://x.vn");
+    // Not a scheme for URL parsers either: a relative reference, kept and escaped.
+    CHECK(sanitize_link("http{://a.vn").target == LinkTarget::Relative);
+}
+
+TEST_CASE("spans md4c leaves open are closed at the end of their block", "[markdown]") {
+    // md4c 0.5.2 opens two emphases here and never closes them.
+    Built r = build("*a  ** *e)\nx [l](http***s://a.vn \"t\") y\n\nnext\n");
+    const Bundle& b = r.b;
+    for (size_t i = 0; i < b.spans.size(); ++i) {
+        CHECK(b.spans[i].subtree_end > i);
+        CHECK(b.spans[i].end_run <= b.blocks[0].runs.end);
+    }
+    REQUIRE(b.blocks.size() == 2);
+    CHECK(b.runs[b.blocks[1].runs.begin].style == kStyleNone);  // no style leaks into the next paragraph
+}

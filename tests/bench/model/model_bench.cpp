@@ -6,8 +6,10 @@
 // Reads the file into memory (not timed), then loads it RUNS times (default 3),
 // freeing the model between runs, and prints one JSON line per run:
 //   {"run", "bytes", "wall_ms", "cpu_ms", "articles", "blocks", "runs",
-//    "model_bytes", "rss_before", "rss_peak", "heap_peak", "errors"}
-// rss_* (native) come from /proc/self/status (VmRSS, VmHWM, bytes); heap_peak (wasm)
+//    "model_bytes", "rss_start", "rss_before", "rss_peak", "heap_peak", "errors"}
+// rss_start is the process before the bundle was read (the runtime alone).
+// rss_* come from /proc/self/status (VmRSS, VmHWM, bytes; under node, the node
+// process's, read through NODERAWFS); cpu_ms is 0 in wasm (no CPU clock); heap_peak (wasm)
 // is the size of the wasm memory, which only grows. The first run's peak is the
 // cold-load peak: later runs reuse memory the allocator already holds.
 #include <chrono>
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const int runs = argc > 2 ? std::atoi(argv[2]) : 3;
+    const long long rss_start = status_kb("VmRSS:");  // the runtime alone, before the bundle is read
     FILE* f = std::fopen(argv[1], "rb");
     if (!f) {
         std::perror(argv[1]);
@@ -84,11 +87,11 @@ int main(int argc, char** argv) {
         const long long rss_peak = status_kb("VmHWM:");
         const reader::Bundle* b = r.bundle.get();
         std::printf("{\"run\": %d, \"bytes\": %ld, \"wall_ms\": %.1f, \"cpu_ms\": %.1f, \"articles\": %zu, \"blocks\": %zu, "
-                    "\"runs\": %zu, \"model_bytes\": %zu, \"rss_before\": %lld, \"rss_peak\": %lld, \"heap_peak\": %lld, "
+                    "\"runs\": %zu, \"model_bytes\": %zu, \"rss_start\": %lld, \"rss_before\": %lld, \"rss_peak\": %lld, \"heap_peak\": %lld, "
                     "\"errors\": %zu}\n",
                     run, size, std::chrono::duration<double, std::milli>(w1 - w0).count(), c1 - c0,
                     b ? b->articles.size() : 0, b ? b->blocks.size() : 0, b ? b->runs.size() : 0,
-                    b ? b->memory_bytes() : 0, rss_before < 0 ? -1 : rss_before * 1024,
+                    b ? b->memory_bytes() : 0, rss_start < 0 ? -1 : rss_start * 1024, rss_before < 0 ? -1 : rss_before * 1024,
                     rss_peak < 0 ? -1 : rss_peak * 1024, heap_bytes(), r.diagnostics.count(reader::Severity::Error));
         std::fflush(stdout);
     }
