@@ -60,7 +60,12 @@ const series = (label, fn) => {
 };
 
 const native = series('native', () => once(path.join(buildDir, 'model_bench'), [bundleFile, '2']));
+// The same, with glibc told to keep freed memory (no munmap, no trimming): the second
+// load then touches no fresh page, which isolates the loader's own work.
+const nativeKept = series('native, pages kept', () => once(path.join(buildDir, 'model_bench'), [bundleFile, '2'],
+  { GLIBC_TUNABLES: 'glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=4000000000' }));
 const wasm = series('wasm', () => once('node', ['--no-experimental-fetch', path.join(buildDir, 'model_bench.js'), bundleFile, '2']));
+const patho = spawnSync(path.join(buildDir, 'pathological_bench'), ['50000'], { encoding: 'utf8' }).stdout || '(pathological_bench not built)\n';
 const mdDir = process.env.MARKDOWN_IT_DIR || process.cwd();
 const jsParse = series('js parse', () => once('node', [path.join(here, 'js_path.mjs'), bundleFile], { MARKDOWN_IT_DIR: mdDir }));
 const jsRender = series('js render', () => once('node', [path.join(here, 'js_path.mjs'), bundleFile, '--render'], { MARKDOWN_IT_DIR: mdDir }));
@@ -75,7 +80,7 @@ const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*
 const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
 const v = {
   native: mbps(native), nativeCpu: mbps(native, 'cpu_ms'), wasm: mbps(wasm),
-  nativeWarm: mbps(native, 'warm_ms'), wasmWarm: mbps(wasm, 'warm_ms'),
+  nativeWarm: mbps(native, 'warm_ms'), wasmWarm: mbps(wasm, 'warm_ms'), nativeKept: mbps(nativeKept, 'warm_ms'),
   js: mbps(jsParse), jsRender: mbps(jsRender), jsonOnly: bytes / 1e6 / (median(jsParse.map((r) => r.json_ms)) / 1e3),
 };
 const check = (ok) => (ok ? 'met' : '**not met**');
@@ -103,15 +108,29 @@ Ratios (× of the bundle's size for memory):
 
 | target | measured | |
 |---|---|---|
-| native ≥ 150 MB/s | ${v.native.toFixed(0)} MB/s wall, ${v.nativeCpu.toFixed(0)} MB/s CPU | ${check(v.native >= 150)} |
+| native ≥ 150 MB/s | cold load ${v.native.toFixed(0)} MB/s; the loader's own work (second load, no fresh pages) ${v.nativeKept.toFixed(0)} MB/s | cold: ${check(v.native >= 150)}; work: ${check(v.nativeKept >= 150)} |
 | wasm ≥ 2× the JavaScript path | ${(v.wasm / v.js).toFixed(1)}× (vs parse), ${(v.wasm / v.jsRender).toFixed(1)}× (vs render) | ${check(v.wasm >= 2 * v.js)} |
 | model memory ≤ 1.5× | native ${ratio(median(native.map((r) => r.model_bytes)))}×, wasm ${ratio(median(wasm.map((r) => r.model_bytes)))}× | ${check(median(native.map((r) => r.model_bytes)) <= 1.5 * bytes)} |
 | peak memory during the load ≤ 2.5× | native ${ratio(peak(native))}×, wasm ${ratio(peak(wasm))}× (JS: ${ratio(peak(jsParse))}×) | ${check(peak(native) <= 2.5 * bytes && peak(wasm) <= 2.5 * bytes)} |
 
-"Warm" is a second load in the same process, into memory the process already
-touched: the difference from the cold load is mostly the cost of first-touch page
-faults, which is high on this VM (≈10 µs per 4 KiB page; the model alone is ~40,000
-pages). Raw runs (JSON lines) are printed by the drivers; this file keeps the medians.
-`;
+"Warm" is a second load in the same process. For wasm, its memory is already mapped
+then. Native glibc returns large blocks to the system when they are freed, so the
+native "warm" load faults again; "the loader's own work" is a second load with glibc
+told to keep freed memory (${v.nativeKept.toFixed(0)} MB/s), which touches no fresh page. The gap
+between those and the cold loads is the cost of first-touch page faults, high on
+this VM (about 10 µs per 4 KiB page; the model alone is some 40,000 pages). Raw runs
+(JSON lines) are printed by the drivers; this file keeps the medians.
+
+## Pathological Markdown (md4c's test/pathological-tests.py), native
+Build time of each input at n = 50,000 (the script's size) and at a quarter of it,
+best of 4 builds into reused memory (build/bench-model/pathological_bench). Linear
+time shows as a ratio near 4 (near the input's own ratio where the generator is not
+linear in n: backticks, deeply nested lists). "many references" (320,000 link
+reference definitions) grows about 2× faster than linear inside md4c itself (its
+reference table), and is still 60 ms for 2.5 MB. The sizes of what is built are
+checked by the unit test "pathological Markdown builds a model in proportion to its
+size".
+
+${patho}`;
 fs.writeFileSync(out, text);
 console.log(text);
