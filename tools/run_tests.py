@@ -74,6 +74,7 @@ def suite_fuzz():
         work = BUILD / "fuzz" / "work" / name
         work.mkdir(parents=True, exist_ok=True)
         args = [BUILD / "fuzz" / name, work, f"-max_total_time={FUZZ_SECONDS}", "-print_final_stats=1",
+                f"-artifact_prefix={work}/",
                 "-max_len=65536", "-rss_limit_mb=2048", "-timeout=10"]
         if corpus.exists():
             args.insert(2, corpus)

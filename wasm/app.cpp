@@ -323,7 +323,19 @@ void App::post_stats() {
               {"frameMsP95", stats_.percentile(95)},
               {"heapBytes", static_cast<double>(emscripten_get_heap_size())},
               {"firstFrameMs", stats_.first_frame_ms},
-              {"contentHeight", article_view_.content_height()}};
+              {"contentHeight", article_view_.content_height()},
+              // What the reader shows, for hosts and tests that check state rather than pixels.
+              {"article", bundle_ && ui_.article >= 0 ? std::string(bundle_->str(bundle_->articles[static_cast<size_t>(ui_.article)].id)) : std::string()},
+              {"scrollY", ui_.scroll_by_article.count(ui_.article) ? ui_.scroll_by_article[ui_.article] : 0.0f},
+              {"theme", std::string(theme::name(settings_.theme))},
+              {"fontPx", settings_.font_px},
+              {"serif", settings_.serif},
+              {"lang", std::string(reader::i18n::bcp47(lang_))},
+              {"searchOpen", search_view_.is_open()},
+              {"query", search_view_.query()},
+              {"searchTotal", search_view_.total()},
+              {"matchCount", search_view_.match_count()},
+              {"matchCurrent", search_view_.current_match() + 1}};
     js::post_message(s.dump());
 }
 

@@ -58,7 +58,9 @@ void init() {
     io.BackendPlatformName = "reader_web";
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Keyboard navigation is the app's own (scrolling keys, search, links): ImGui's would
+    // scroll windows a second time on Page Up/Down, Home and End.
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
 }
 

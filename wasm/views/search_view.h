@@ -21,6 +21,9 @@ public:
     void close(App& app);
     bool is_open() const { return open_; }
     const std::string& query() const { return field_.value; }
+    uint32_t total() const { return results_.total; }
+    size_t match_count() const { return matches_.size(); }
+    int current_match() const { return current_; }
 
     void handle_shortcuts(App& app);     // call every frame, before drawing
     void draw(App& app, float top);      // the panel (when open)

@@ -1,0 +1,85 @@
+// The reading experience: phone and desktop sizes in every theme (screenshots),
+// keyboard scrolling, navigation to a related article and back, settings that
+// survive a reload, reader:theme, and no drawing while idle.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, inkRatio, SCREENSHOTS } from './harness.mjs';
+import { ocr } from './ocr.mjs';
+
+let server; let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+for (const theme of ['light', 'sepia', 'dark', 'contrast']) {
+  test(`the seed article on a 390×844 phone at 2x in the ${theme} theme`, async () => {
+    const { page, context } = await openReader(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await waitForMessage(page, 'reader:ready');
+    await page.evaluate((t) => window.postMessage({ type: 'reader:theme', theme: t }, location.origin), theme);
+    await page.waitForTimeout(300);
+    const s = await stats(page);
+    assert.equal(s.theme, theme);
+    const canvas = await page.evaluate(() => { const c = document.getElementById('reader-canvas'); return [c.width, c.height]; });
+    assert.deepEqual(canvas, [780, 1688], 'the canvas follows the device pixel ratio');
+    const shot = path.join(SCREENSHOTS, `seed-phone-${theme}.png`);
+    await page.screenshot({ path: shot });
+    assert.ok(await inkRatio(page) > 0.01);
+    assert.match(ocr(shot).normalize('NFC'), /Tiếp tục lãnh đạo/);
+    await context.close();
+  });
+}
+
+test('keyboard scrolling moves the article and the place is kept per article', async () => {
+  const { page, context } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  await page.locator('#reader-canvas').click({ position: { x: 100, y: 450 } });
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.waitForTimeout(200);
+  const s = await stats(page);
+  assert.ok(s.scrollY > 900, `scrolled to ${s.scrollY}`);
+  await page.keyboard.press('End');
+  await page.waitForTimeout(200);
+  const end = await stats(page);
+  assert.ok(end.scrollY > s.scrollY);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'seed-end-1280.png') });
+  await context.close();
+});
+
+test('a related article opens from "Tin khác", and back returns to the seed at its place', async () => {
+  const { page, context } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  await page.evaluate(() => window.postMessage({ type: 'reader:open', id: 'gioi-thieu-trinh-doc' }, location.origin));
+  await page.waitForFunction(() => window.__readerMessages.some((m) => m.type === 'reader:navigated' && m.id === 'gioi-thieu-trinh-doc'));
+  assert.match(await page.evaluate(() => location.hash), /article=gioi-thieu-trinh-doc/);
+  await page.goBack();
+  await page.waitForFunction(() => window.__readerMessages.filter((m) => m.type === 'reader:navigated').at(-1).id === 'thanhuy-ket-luan-21-kl-tw');
+  await page.goForward();
+  await page.waitForFunction(() => window.__readerMessages.filter((m) => m.type === 'reader:navigated').at(-1).id === 'gioi-thieu-trinh-doc');
+  const shot = path.join(SCREENSHOTS, 'guide-article.png');
+  await page.screenshot({ path: shot });
+  assert.match(ocr(shot).normalize('NFC'), /Giới thiệu trình đọc/);
+  await context.close();
+});
+
+test('reading settings survive a reload', async () => {
+  const { page, context } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  await page.evaluate(() => window.postMessage({ type: 'reader:theme', theme: 'sepia' }, location.origin));
+  await page.waitForTimeout(200);
+  await page.reload();
+  await waitForMessage(page, 'reader:ready');
+  const s = await stats(page);
+  assert.equal(s.theme, 'sepia');
+  await context.close();
+});
+
+test('an unknown theme is refused with reader:error and the reader keeps working', async () => {
+  const { page, context } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  await page.evaluate(() => window.postMessage({ type: 'reader:theme', theme: 'neon' }, location.origin));
+  const err = await waitForMessage(page, 'reader:error');
+  assert.match(err.message, /unknown theme 'neon'/);
+  assert.ok((await stats(page)).frames > 0);
+  await context.close();
+});
