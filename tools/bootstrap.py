@@ -34,6 +34,7 @@ DEB_PACKAGES = [
     "nlohmann-json3-dev", "catch2",
     "chromium", "fonts-noto-core", "fonts-noto-mono", "fonttools",
     "tesseract-ocr", "tesseract-ocr-vie",       # e2e tests read text back from screenshots
+    "python3-jsonschema",                       # the format schema tests
     "xz-utils", "dpkg-dev",                     # dpkg-dev: apt-get source
 ]
 

@@ -203,7 +203,7 @@ void App::open_article(int index, bool push_history) {
     if (push_history && changed) update_hash(true);
     const std::string_view lang = a.language.len ? bundle_->str(a.language)
                                   : bundle_->site.language.len ? bundle_->str(bundle_->site.language) : "vi";
-    js::set_document_info(title, lang);
+    js::set_document_info(title, lang, reader::i18n::bcp47(lang_));
     if (changed) {
         js::post_message(json{{"type", "reader:navigated"}, {"id", id}, {"title", title}}.dump());
         search_view_.article_changed(*this);
@@ -221,6 +221,9 @@ void App::follow_link(uint32_t link) {
             break;
         case reader::LinkTarget::Anchor:
             break;  // in-article anchors scroll with the table of contents
+        case reader::LinkTarget::Relative:
+            js::open_relative(bundle_->str(l.href));   // resolved against the bundle's URL
+            break;
         default:
             js::open_external(bundle_->str(l.href));
             break;

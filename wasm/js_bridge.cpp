@@ -11,9 +11,10 @@ EM_JS(void, js_post_message_impl, (const char* p, int n), {
 EM_JS(void, js_set_hash_impl, (const char* p, int n, int push), {
   Module.ReaderHost.setHash(UTF8ToString(p, n), push !== 0);
 });
+EM_JS(void, js_open_relative_impl, (const char* p, int n), { Module.ReaderHost.openRelative(UTF8ToString(p, n)); });
 EM_JS(void, js_open_external_impl, (const char* p, int n), { Module.ReaderHost.openExternal(UTF8ToString(p, n)); });
-EM_JS(void, js_set_document_info_impl, (const char* t, int tn, const char* l, int ln), {
-  Module.ReaderHost.setDocumentInfo(UTF8ToString(t, tn), UTF8ToString(l, ln));
+EM_JS(void, js_set_document_info_impl, (const char* t, int tn, const char* l, int ln, const char* u, int un), {
+  Module.ReaderHost.setDocumentInfo(UTF8ToString(t, tn), UTF8ToString(l, ln), UTF8ToString(u, un));
 });
 EM_JS(char*, js_storage_get_impl, (const char* k, int kn), {
   const v = Module.ReaderHost.storageGet(UTF8ToString(k, kn));
@@ -38,9 +39,11 @@ namespace js {
 void request_frame() { js_request_frame_impl(); }
 void post_message(std::string_view m) { js_post_message_impl(m.data(), static_cast<int>(m.size())); }
 void set_location_hash(std::string_view h, bool push) { js_set_hash_impl(h.data(), static_cast<int>(h.size()), push); }
+void open_relative(std::string_view u) { js_open_relative_impl(u.data(), static_cast<int>(u.size())); }
 void open_external(std::string_view u) { js_open_external_impl(u.data(), static_cast<int>(u.size())); }
-void set_document_info(std::string_view t, std::string_view l) {
-    js_set_document_info_impl(t.data(), static_cast<int>(t.size()), l.data(), static_cast<int>(l.size()));
+void set_document_info(std::string_view t, std::string_view l, std::string_view ui) {
+    js_set_document_info_impl(t.data(), static_cast<int>(t.size()), l.data(), static_cast<int>(l.size()), ui.data(),
+                              static_cast<int>(ui.size()));
 }
 std::string storage_get(std::string_view k) {
     char* p = js_storage_get_impl(k.data(), static_cast<int>(k.size()));

@@ -13,7 +13,8 @@ void request_frame();                                    // schedule one animati
 void post_message(std::string_view json_message);        // to the host (embedding contract)
 void set_location_hash(std::string_view hash, bool push);// "#article=ID&q=..."
 void open_external(std::string_view url);                // new tab, noopener
-void set_document_info(std::string_view title, std::string_view lang);
+void open_relative(std::string_view url);                // relative to the bundle's URL, new tab
+void set_document_info(std::string_view title, std::string_view lang, std::string_view ui_lang);
 std::string storage_get(std::string_view key);           // localStorage, "" when absent
 void storage_set(std::string_view key, std::string_view value);
 void set_cursor(std::string_view css_cursor);

@@ -139,10 +139,21 @@
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
     const onKey = (down) => (e) => {
       withCString(e.code || '', (p) => mod._reader_key(p, down ? 1 : 0, mods(e)));
-      // Ctrl+F / F3 / "/" open the reader's search instead of the browser's find.
-      if (down && ((e.ctrlKey || e.metaKey) && e.code === 'KeyF')) e.preventDefault();
+      // Ctrl+F / F3 / "/" open the reader's search instead of the browser's find. The
+      // hidden input takes focus now, in this event, so the keys typed right after
+      // are not lost while the core opens the field on its next frame.
+      const opensSearch = ((e.ctrlKey || e.metaKey) && e.code === 'KeyF') || (e.code === 'F3' && !e.shiftKey) ||
+        (e.code === 'Slash' && !e.ctrlKey && !e.metaKey);
+      if (down && opensSearch) {
+        e.preventDefault();
+        proxy.value = '';
+        proxy.dataset.pending = '1';
+        proxy.dataset.active = '1';
+        proxy.focus({ preventScroll: true });
+      }
       // Keys the reader handles must not also scroll or find in the page.
-      if (['Space', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Tab', 'F3'].includes(e.code)) e.preventDefault();
+      // Tab is left alone so keyboard users can leave the canvas for the page's controls.
+      if (['Space', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'F3'].includes(e.code)) e.preventDefault();
     };
     canvas.addEventListener('keydown', onKey(true));
     canvas.addEventListener('keyup', onKey(false));
@@ -186,9 +197,17 @@
     proxy.addEventListener('blur', () => { if (proxy.dataset.active === '1') { proxy.dataset.active = '0'; mod._reader_text_field_blur(); } });
   }
   function activateTextField(value, x, y, w, h) {
-    proxy.value = value;
     Object.assign(proxy.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
     proxy.dataset.active = '1';
+    if (proxy.dataset.pending === '1' && document.activeElement === proxy) {
+      // Opened by a shortcut: what was typed meanwhile is the field's value now.
+      proxy.dataset.pending = '0';
+      if (!proxy.value) proxy.value = value;
+      sendField();
+      return;
+    }
+    proxy.dataset.pending = '0';
+    proxy.value = value;
     proxy.focus({ preventScroll: true });
     proxy.setSelectionRange(value.length, value.length);
   }
@@ -308,7 +327,17 @@
         if (push) history.pushState(null, '', hash); else history.replaceState(null, '', hash);
       },
       openExternal: (u) => { window.open(u, '_blank', 'noopener,noreferrer'); },
-      setDocumentInfo: (title, lang) => { document.title = title; document.documentElement.lang = lang || 'vi'; },
+      openRelative: (u) => {
+        try {
+          const abs = new URL(u, bundleBase);
+          if (abs.protocol === 'http:' || abs.protocol === 'https:') window.open(abs.href, '_blank', 'noopener,noreferrer');
+        } catch (e) { /* not a URL: nothing to open */ }
+      },
+      setDocumentInfo: (title, lang, uiLang) => {
+        document.title = title;
+        document.documentElement.lang = lang || 'vi';
+        if (uiLang) document.documentElement.dataset.uiLang = uiLang;   // read by pwa.js
+      },
       storageGet: (k) => { try { return localStorage.getItem(k); } catch (e) { return null; } },
       storageSet: (k, v) => { try { localStorage.setItem(k, v); } catch (e) { /* private mode */ } },
       setCursor: (c) => { canvas.style.cursor = c; },
