@@ -78,7 +78,16 @@ def suite_fuzz():
                 "-max_len=65536", "-rss_limit_mb=2048", "-timeout=10"]
         if corpus.exists():
             args.insert(2, corpus)
-        ok = sh(args) and ok
+        # libFuzzer prints a line per new unit: keep that in a log and show its
+        # verdict and final stats (or, on failure, the crash report).
+        log = work / "fuzz.log"
+        with open(log, "w") as out:
+            print("[test] $ " + " ".join(str(a) for a in args) + f"  > {log}", flush=True)
+            passed = subprocess.run([str(a) for a in args], stdout=out, stderr=subprocess.STDOUT).returncode == 0
+        lines = log.read_text(errors="replace").splitlines()
+        shown = [l for l in lines if " DONE " in l or l.startswith(("stat::", "Done "))]
+        print("\n".join(shown if passed else lines[-80:]), flush=True)
+        ok = passed and ok
     return ok
 
 

@@ -538,8 +538,11 @@ bool plain_prose(std::string_view md) {
         // Eight bytes at a time while none of them needs a look (almost all text).
         while (end - p >= 8) {
             const auto* u = reinterpret_cast<const unsigned char*>(p);
-            if (kInteresting[u[0]] | kInteresting[u[1]] | kInteresting[u[2]] | kInteresting[u[3]] |
-                kInteresting[u[4]] | kInteresting[u[5]] | kInteresting[u[6]] | kInteresting[u[7]]) break;
+            // Bitwise on purpose (no branch per byte); int keeps clang's bool warning quiet.
+            const int any = int(kInteresting[u[0]]) | int(kInteresting[u[1]]) | int(kInteresting[u[2]]) |
+                            int(kInteresting[u[3]]) | int(kInteresting[u[4]]) | int(kInteresting[u[5]]) |
+                            int(kInteresting[u[6]]) | int(kInteresting[u[7]]);
+            if (any) break;
             p += 8;
         }
         if (p >= end) break;
