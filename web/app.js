@@ -159,7 +159,9 @@
     canvas.addEventListener('keyup', onKey(false));
     wireTextProxy();
     canvas.addEventListener('focus', () => mod._reader_focus(1));
-    canvas.addEventListener('blur', () => mod._reader_focus(0));
+    // Focus passing to the hidden text input stays inside the reader: telling the
+    // core would make ImGui drop the keys held (the Ctrl+F that opened the search).
+    canvas.addEventListener('blur', (e) => { if (e.relatedTarget !== proxy) mod._reader_focus(0); });
     new ResizeObserver(resize).observe(canvas);
     watchPixelRatio();
     window.addEventListener('hashchange', () => withCString(location.hash, (p) => mod._reader_navigate(p)));
@@ -182,7 +184,12 @@
     proxy.addEventListener('compositionstart', () => { composing = true; sendField(); });
     proxy.addEventListener('compositionupdate', () => { composing = true; sendField(); });
     proxy.addEventListener('compositionend', () => { composing = false; sendField(); });
-    proxy.addEventListener('keyup', sendField);       // caret moves (arrows, Home/End)
+    proxy.addEventListener('keyup', (e) => {
+      sendField();                                    // caret moves (arrows, Home/End)
+      // Releases reach the core too: a key pressed on the canvas (Ctrl of Ctrl+F) is
+      // often released here, and must not stay held in ImGui.
+      withCString(e.code || '', (p) => mod._reader_key(p, 0, mods(e)));
+    });
     proxy.addEventListener('keydown', (e) => {
       // Keys that act on the reader (next/previous match, close) go to the core too;
       // typing stays in the input.
@@ -194,7 +201,10 @@
         }
       }
     });
-    proxy.addEventListener('blur', () => { if (proxy.dataset.active === '1') { proxy.dataset.active = '0'; mod._reader_text_field_blur(); } });
+    proxy.addEventListener('blur', (e) => {
+      if (proxy.dataset.active === '1') { proxy.dataset.active = '0'; mod._reader_text_field_blur(); }
+      if (e.relatedTarget !== canvas) mod._reader_focus(0);
+    });
   }
   function activateTextField(value, x, y, w, h) {
     Object.assign(proxy.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
