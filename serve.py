@@ -22,6 +22,7 @@ import gzip
 import hashlib
 import http.server
 import json
+import os
 import posixpath
 import re
 import subprocess
@@ -31,7 +32,7 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-DIST = ROOT / "build" / "dist"
+DIST = Path(os.environ.get("READER_BUILD_DIR") or ROOT / "build").resolve() / "dist"
 
 TYPES = {
     ".wasm": "application/wasm",

@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "build"
+# READER_BUILD_DIR lets two builds run side by side (third-party sources stay in build/).
+BUILD = Path(os.environ.get("READER_BUILD_DIR") or ROOT / "build").resolve()
 DIST = BUILD / "dist"
 JOBS = str(max(1, min(2, os.cpu_count() or 1)))  # this kind of machine has 2 cores
 

@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "build"
 sys.path.insert(0, str(ROOT / "tools"))
 import build as builder  # noqa: E402
+
+BUILD = builder.BUILD
 
 FUZZ_SECONDS = int(os.environ.get("READER_FUZZ_SECONDS", "30"))
 

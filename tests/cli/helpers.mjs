@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // READER_CLI lets a developer test another build (e.g. build/native-asan/reader-cli).
-export const cli = process.env.READER_CLI || path.join(root, 'build/native/reader-cli');
+export const cli = process.env.READER_CLI || path.join(path.resolve(process.env.READER_BUILD_DIR || path.join(root, 'build')), 'native/reader-cli');
 export const data = (...parts) => path.join(root, 'tests/data', ...parts);
 
 export function run(args, { input, cwd } = {}) {

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCREENSHOTS = path.join(ROOT, 'build', 'screenshots');
+export const BUILD = path.resolve(process.env.READER_BUILD_DIR || path.join(ROOT, 'build'));
+export const SCREENSHOTS = path.join(BUILD, 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 export async function freePort() {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './harness.mjs';
 
-export const DIST = path.join(ROOT, 'build', 'dist');
+export const DIST = path.join(path.resolve(process.env.READER_BUILD_DIR || path.join(ROOT, 'build')), 'dist');
 
 // A private copy of the staged app, removed by the returned cleanup.
 export function copyDist() {
