@@ -97,7 +97,7 @@ EMSCRIPTEN_KEEPALIVE int reader_frame(double now_ms) {
 }
 
 EMSCRIPTEN_KEEPALIVE void reader_resize(float css_w, float css_h, float dpr) { web_platform::resize(css_w, css_h, dpr); }
-EMSCRIPTEN_KEEPALIVE void reader_pointer(int kind, float x, float y, int button, int type) { web_platform::pointer(kind, x, y, button, type); }
+EMSCRIPTEN_KEEPALIVE void reader_pointer(int kind, float x, float y, int button, int type, double t_ms) { web_platform::pointer(kind, x, y, button, type, t_ms); }
 EMSCRIPTEN_KEEPALIVE void reader_wheel(float dx, float dy) { web_platform::wheel(dx, dy); }
 EMSCRIPTEN_KEEPALIVE void reader_key(const char* code, int down, int mods) { web_platform::key(code, down != 0, mods); }
 EMSCRIPTEN_KEEPALIVE void reader_text(const char* utf8) { web_platform::text(utf8); }

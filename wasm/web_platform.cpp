@@ -7,6 +7,7 @@
 #include <string>
 
 #include "js_bridge.h"
+#include "ui/kinetic_scroller.h"
 
 namespace web_platform {
 namespace {
@@ -16,6 +17,8 @@ struct State {
     double last_time = 0;
     int frames_wanted = 1;
     float wheel_pixels_y = 0;
+    float touch_pixels_y = 0;           // finger drags and flings, consumed by the article view
+    reader::ui::KineticScroller touch;
 } g;
 
 constexpr int kSettleFrames = 3;  // frames after an event so ImGui's state settles
@@ -73,8 +76,36 @@ void resize(float w, float h, float dpr) {
 
 const Viewport& viewport() { return g.vp; }
 
-void pointer(int kind, float x, float y, int button, int pointer_type) {
+// A touch that moves past the slop scrolls the view instead of pressing what is under
+// it: ImGui gets the press cancelled (pointer moved away, then released) so no
+// link or button fires, and the finger's movement becomes scroll pixels.
+bool touch_scroll(int kind, float y, double now) {
     ImGuiIO& io = ImGui::GetIO();
+    switch (kind) {
+    case 1: g.touch.touch_down(y, now); return false;   // the press itself goes to ImGui
+    case 0: {
+        if (!g.touch.touching()) return false;
+        const bool was_dragging = g.touch.dragging();
+        g.touch_pixels_y += g.touch.touch_move(y, now);
+        if (!g.touch.dragging()) return false;
+        if (!was_dragging) {
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            io.AddMouseButtonEvent(0, false);
+        }
+        return true;
+    }
+    case 2: {
+        const bool was_dragging = g.touch.dragging();
+        g.touch.touch_up(now);
+        return was_dragging;   // a tap's release goes to ImGui
+    }
+    default: g.touch.stop(); return false;
+    }
+}
+
+void pointer(int kind, float x, float y, int button, int pointer_type, double t_ms) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (pointer_type == 1 && touch_scroll(kind, y, t_ms)) { wake(); return; }
     io.AddMouseSourceEvent(pointer_type == 1 ? ImGuiMouseSource_TouchScreen
                            : pointer_type == 2 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse);
     if (kind == 3) {
@@ -136,7 +167,20 @@ void new_frame(double now) {
     g.last_time = now;
     io.DisplaySize = ImVec2(g.vp.css_width, g.vp.css_height);
     io.DisplayFramebufferScale = ImVec2(g.vp.dpr, g.vp.dpr);
+    if (g.touch.flinging()) {
+        // rAF times and event times share the performance.now() clock.
+        g.touch_pixels_y += g.touch.step(now);
+        request_frames(2);   // the fling is an animation: frames only while it runs
+    }
 }
+
+float take_touch_scroll_y() {
+    const float v = g.touch_pixels_y;
+    g.touch_pixels_y = 0;
+    return v;
+}
+
+void stop_touch_scroll() { g.touch.stop(); }
 
 float take_wheel_pixels_y() {
     const float v = g.wheel_pixels_y;

@@ -20,7 +20,8 @@ void resize(float css_width, float css_height, float dpr);
 const Viewport& viewport();
 
 // Event intake (from the exported reader_* functions).
-void pointer(int kind, float x, float y, int button, int pointer_type);  // kind: 0 move, 1 down, 2 up, 3 leave
+// kind: 0 move, 1 down, 2 up, 3 leave; t_ms: the event's time (performance.now() clock)
+void pointer(int kind, float x, float y, int button, int pointer_type, double t_ms);
 void wheel(float dx, float dy);                                          // CSS pixels, DOM convention
 void key(std::string_view code, bool down, int modifiers);               // KeyboardEvent.code
 void text(std::string_view utf8);
@@ -33,5 +34,10 @@ void new_frame(double now_ms);     // sets DeltaTime, DisplaySize; call before I
 
 // Wheel deltas in CSS pixels this frame, for views that scroll by pixels.
 float take_wheel_pixels_y();
+
+// Touch drag and fling scrolling in CSS pixels since the last call (positive = down);
+// the scrolled view stops the fling when it reaches an end.
+float take_touch_scroll_y();
+void stop_touch_scroll();
 
 }  // namespace web_platform

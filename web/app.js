@@ -122,15 +122,18 @@
   function localXY(e) { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; }
 
   function wireInput() {
-    canvas.addEventListener('pointermove', (e) => { const [x, y] = localXY(e); mod._reader_pointer(0, x, y, -1, pointerType(e)); });
+    // Event times (e.timeStamp, the performance.now() clock) go with pointer events:
+    // touch flings measure the finger's speed from when it moved, not from when the
+    // busy main thread got round to the event.
+    canvas.addEventListener('pointermove', (e) => { const [x, y] = localXY(e); mod._reader_pointer(0, x, y, -1, pointerType(e), e.timeStamp); });
     canvas.addEventListener('pointerdown', (e) => {
       canvas.focus({ preventScroll: true });
       canvas.setPointerCapture(e.pointerId);
-      const [x, y] = localXY(e); mod._reader_pointer(1, x, y, e.button, pointerType(e));
+      const [x, y] = localXY(e); mod._reader_pointer(1, x, y, e.button, pointerType(e), e.timeStamp);
     });
-    canvas.addEventListener('pointerup', (e) => { const [x, y] = localXY(e); mod._reader_pointer(2, x, y, e.button, pointerType(e)); });
-    canvas.addEventListener('pointercancel', (e) => { const [x, y] = localXY(e); mod._reader_pointer(2, x, y, 0, pointerType(e)); });
-    canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') mod._reader_pointer(3, 0, 0, -1, 0); });
+    canvas.addEventListener('pointerup', (e) => { const [x, y] = localXY(e); mod._reader_pointer(2, x, y, e.button, pointerType(e), e.timeStamp); });
+    canvas.addEventListener('pointercancel', (e) => { const [x, y] = localXY(e); mod._reader_pointer(2, x, y, 0, pointerType(e), e.timeStamp); });
+    canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') mod._reader_pointer(3, 0, 0, -1, 0, e.timeStamp); });
     canvas.addEventListener('wheel', (e) => {
       e.preventDefault();
       const scale = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? canvas.clientHeight : 1;

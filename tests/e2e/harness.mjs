@@ -46,8 +46,8 @@ export async function launchBrowser() {
 }
 
 // Opens the reader and collects what it posts (reader:* messages) and console errors.
-export async function openReader(browser, url, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', locale = 'vi-VN' } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, locale });
+export async function openReader(browser, url, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', locale = 'vi-VN', hasTouch = false, isMobile = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, locale, hasTouch, isMobile });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });

@@ -83,3 +83,53 @@ test('an unknown theme is refused with reader:error and the reader keeps working
   assert.ok((await stats(page)).frames > 0);
   await context.close();
 });
+
+test('a finger drag scrolls the article 1:1, a flick keeps it going, and a touch stops it', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+  const { page, context, consoleErrors } = await openReader(browser, server.url, phone);
+  await waitForMessage(page, 'reader:ready');
+  const cdp = await context.newCDPSession(page);
+  // Touch events carry their own times (a virtual clock, 10 ms per event unless told),
+  // so the finger's speed does not depend on how fast this busy machine relays events.
+  let clock = Date.now() / 1000;
+  const touch = (type, y, ms = 10) => {
+    clock += ms / 1000;
+    return cdp.send('Input.dispatchTouchEvent', { type, timestamp: clock, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+  };
+  // A slow drag: 300 px up over 600 ms, held still, then lifted: no fling.
+  await touch('touchStart', 700);
+  for (let i = 1; i <= 30; i++) await touch('touchMove', 700 - 10 * i, 20);
+  await touch('touchEnd', 0, 200);
+  await page.waitForTimeout(400);
+  const slow = await stats(page);
+  assert.ok(Math.abs(slow.scrollY - 300) <= 12, `a 300 px drag scrolled ${slow.scrollY} px`);
+  // A flick: 200 px in ~80 ms, released while moving: the article keeps going.
+  await touch('touchStart', 600);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', 600 - 25 * i);
+  await touch('touchEnd');
+  await page.waitForTimeout(150);
+  const moving = await stats(page);
+  await page.waitForTimeout(1500);
+  const settled = await stats(page);
+  assert.ok(settled.scrollY > slow.scrollY + 200 + 100, `the flick carried on: ${slow.scrollY} → ${settled.scrollY}`);
+  assert.ok(settled.scrollY > moving.scrollY, 'still moving 150 ms after the release');
+  await page.waitForTimeout(1500);
+  const idle = await stats(page);
+  assert.ok(idle.frames - settled.frames <= 3, `the fling ended and drawing stopped (${idle.frames - settled.frames} frames)`);
+  // A touch during a fling catches it.
+  await touch('touchStart', 600);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', 600 - 25 * i);
+  await touch('touchEnd');
+  await page.waitForTimeout(100);
+  await touch('touchStart', 400, 100);
+  await page.waitForTimeout(50);
+  const caught = await stats(page);
+  await page.waitForTimeout(500);
+  await touch('touchEnd', 0, 500);
+  await page.waitForTimeout(200);
+  const after = await stats(page);
+  assert.ok(Math.abs(after.scrollY - caught.scrollY) < 2, `a touch stopped the fling (${caught.scrollY} → ${after.scrollY})`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'touch-scrolled-phone.png') });
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});

@@ -291,6 +291,13 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
         }
     }
 
+    // Touch drags and flings (web_platform turns them into pixels); a fling stops at an end.
+    if (const float touch_dy = web_platform::take_touch_scroll_y(); touch_dy != 0) {
+        const float y = scroll + touch_dy;
+        if (y <= 0 || y >= range) web_platform::stop_touch_scroll();
+        ImGui::SetScrollY(std::clamp(y, 0.0f, range));
+    }
+
     // Keyboard scrolling (the canvas has focus; no text field is active).
     if (!text_field::any_active()) {
         const float line_px = ls.body_px * ls.line_height;
