@@ -49,6 +49,7 @@ public:
     void navigate_hash(std::string_view hash);      // from location.hash (load, back/forward)
     void host_message(std::string_view json);       // from window 'message' events (origin checked in JS)
     int frame(double now_ms);                       // draws; returns frames still wanted
+    void frame_done(double cpu_ms, double now_ms);  // after the GL draw: timings for reader:stats
 
     const reader::Bundle* bundle() const { return bundle_.get(); }
     reader::i18n::Lang lang() const { return lang_; }
@@ -93,6 +94,8 @@ private:
     UiState ui_;
     FrameStats stats_;
     double nav_start_ms_ = 0;
+    double open_cpu_ms_ = -1;                // open_article's own time, until its first frame is drawn
+    float drawn_width_ = 0;                  // a width change makes the next frame a relayout
     std::string query_;
     int next_request_ = 1;
     std::unordered_map<int, int> comment_requests_;  // request id → article

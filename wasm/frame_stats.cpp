@@ -17,6 +17,11 @@ void FrameStats::record(float ms) {
     }
 }
 
+void FrameStats::reset_window() {
+    recent_ms.clear();
+    next = 0;
+}
+
 float FrameStats::percentile(float p) const {
     if (recent_ms.empty()) return 0;
     std::vector<float> v = recent_ms;

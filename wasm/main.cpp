@@ -77,6 +77,7 @@ EMSCRIPTEN_KEEPALIVE void reader_load_error(const char* message) { App::get().lo
 
 EMSCRIPTEN_KEEPALIVE int reader_frame(double now_ms) {
     if (!fonts::have_all_files()) return 0;
+    const double t0 = js::now_ms();   // CPU of the whole frame: UI, layout and the GL calls
     const int more = App::get().frame(now_ms);
     const auto& vp = web_platform::viewport();
     const int fb_w = static_cast<int>(vp.css_width * vp.dpr + 0.5f);
@@ -86,6 +87,7 @@ EMSCRIPTEN_KEEPALIVE int reader_frame(double now_ms) {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    App::get().frame_done(js::now_ms() - t0, now_ms);
 
     static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
