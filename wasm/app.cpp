@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "fonts.h"
+#include "image_cache.h"
 #include "i18n/strings.h"
 #include "js_bridge.h"
 #include "text_field.h"
@@ -87,8 +88,10 @@ void App::init(std::string_view config_json) {
         if (cfg.contains("prefersDark") && cfg["prefersDark"].is_boolean()) ui_.prefers_dark = cfg["prefersDark"].get<bool>();
         if (cfg.contains("navStart") && cfg["navStart"].is_number()) nav_start_ms_ = cfg["navStart"].get<double>();
         if (cfg.contains("embed") && cfg["embed"].is_boolean()) ui_.embed = cfg["embed"].get<bool>();
+        if (cfg.contains("library") && cfg["library"].is_boolean()) ui_.library_in_embed = cfg["library"].get<bool>();
     }
     load_settings();
+    library_.init(*this);
     theme::apply(settings_.theme, ui_.prefers_dark);
 }
 
@@ -343,6 +346,8 @@ void App::post_stats() {
               {"searchTotal", search_view_.total()},
               {"matchCount", search_view_.match_count()},
               {"matchCurrent", search_view_.current_match() + 1}};
+    s["images"] = images::cache().stats();   // src, state, natural size, box on screen
+    s["library"] = library_.stats(*this);      // mode, open, table of contents, rows on screen
     js::post_message(s.dump());
 }
 
@@ -437,8 +442,12 @@ int App::frame(double now_ms) {
             if (views::draw_toolbar(*this)) save_settings();
             top = views::kToolbarHeight;
         }
-        ImGui::SetCursorPos(ImVec2(0, top));
-        ImGui::BeginChild("article", ImVec2(vp.css_width, vp.css_height - top), false, ImGuiWindowFlags_NoSavedSettings);
+        // The library: beside the article on wide screens, a drawer over it on phones;
+        // drawn first so that a finger dragging over it scrolls it, not the article.
+        const float side = library_.side_width(*this);
+        library_.draw(*this, top);
+        ImGui::SetCursorPos(ImVec2(side, top));
+        ImGui::BeginChild("article", ImVec2(vp.css_width - side, vp.css_height - top), false, ImGuiWindowFlags_NoSavedSettings);
         const int before = ui_.article;
         article_view_.draw(*this, search_view_.highlights());
         ui_.scroll_by_article[before] = ImGui::GetScrollY();

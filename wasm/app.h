@@ -18,6 +18,7 @@
 #include "search/bundle_search.h"
 #include "theme.h"
 #include "views/article_view.h"
+#include "views/library_panel.h"
 #include "views/search_view.h"
 
 struct ReadingSettings {
@@ -36,6 +37,7 @@ struct UiState {
     bool first_article_frame_posted = false;
     bool prefers_dark = false;
     bool embed = false;                       // ?embed=1: no chrome
+    bool library_in_embed = false;            // &library=1: the embedded reader shows the library panel
     float last_posted_height = -1;            // reader:resize
 };
 
@@ -56,6 +58,8 @@ public:
     ReadingSettings& settings() { return settings_; }
     const ReadingSettings& const_settings() const { return settings_; }
     UiState& ui() { return ui_; }
+    views::ArticleView& article_view() { return article_view_; }
+    views::LibraryPanel& library() { return library_; }
     std::string site_name() const;
 
     void open_article(int index, bool push_history);
@@ -101,4 +105,5 @@ private:
     std::unordered_map<int, int> comment_requests_;  // request id → article
     views::ArticleView article_view_;
     views::SearchView search_view_;
+    views::LibraryPanel library_;
 };

@@ -262,6 +262,21 @@
     }
   }
 
+  // ------------------------------------------------------------------ images asked by the core
+  // web/images.js fetches (same origin rules as above) and decodes; the core then takes
+  // the bitmap into a texture (wasm/image_cache.cpp) or hears why there is none.
+  const allowedOrigin = (origin) => origin === location.origin || config.bundleOrigins.includes(origin);
+  function loadImageForCore(request, src, maxPx) {
+    window.ReaderImages.load(src, bundleBase, allowedOrigin, maxPx).then((img) => {
+      window.ReaderImages.keep(request, img.source);
+      mod._reader_image_loaded(request, img.width, img.height);
+      requestFrame();
+    }, (err) => {
+      withCString(String((err && err.message) || err), (p) => mod._reader_image_failed(request, p));
+      requestFrame();
+    });
+  }
+
   // ------------------------------------------------------------------ host messages
   const HOST_TYPES = new Set(['reader:open', 'reader:search', 'reader:theme', 'reader:stats']);
   function trusted(origin) {
@@ -356,6 +371,8 @@
       setCursor: (c) => { canvas.style.cursor = c; },
       activateTextField,
       fetchForCore,
+      loadImage: loadImageForCore,
+      takeImage: (request) => window.ReaderImages.take(request),
       deactivateTextField,
     };
     mod = await createReaderModule({ wasmBinary, ReaderHost: host });
@@ -368,6 +385,7 @@
       prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
       navStart: 0,
       embed: new URLSearchParams(location.search).get('embed') === '1',
+      library: new URLSearchParams(location.search).get('library') === '1',
     });
     const ok = withCString(cfg, (p) => mod._reader_init(rect.width, rect.height, window.devicePixelRatio || 1, p));
     if (!ok) { showFatal('Không khởi tạo được WebGL2', 'WebGL2 could not be started on this canvas.'); return; }

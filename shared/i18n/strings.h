@@ -57,6 +57,10 @@ namespace reader::i18n {
     S(ByDate, "Theo ngày", "By date")                                                              \
     S(ByCategory, "Theo chuyên mục", "By category")                                                \
     S(NoArticles, "Chưa có bài viết nào", "No articles yet")                                       \
+    S(Articles, "Bài viết", "Articles")                                                            \
+    S(Uncategorized, "Chưa phân loại", "Uncategorized")                                            \
+    S(HideLibrary, "Ẩn thư viện bài viết", "Hide the library")                                     \
+    S(CurrentArticle, "Đang đọc", "Reading now")                                                   \
     S(ImageLoading, "Đang tải ảnh…", "Loading image…")                                             \
     S(ImageFailed, "Không tải được ảnh", "The image could not be loaded")                          \
     S(ReadingProgress, "Đã đọc {percent}%", "{percent}% read")                                     \

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "fonts.h"
 #include "i18n/number_format.h"
+#include "image_cache.h"
 #include "i18n/strings.h"
 #include "js_bridge.h"
 #include "layout/typography.h"
@@ -17,6 +18,7 @@
 #include "time/date_format.h"
 #include "time/reading_time.h"
 #include "views/display_list_painter.h"
+#include "views/image_box.h"
 #include "web_platform.h"
 
 namespace views {
@@ -45,9 +47,10 @@ std::string body_text(const Bundle& b, const reader::Article& a) {
 }
 
 float column_width(const App& app) {
-    const auto& vp = web_platform::viewport();
-    const float margin = vp.css_width < 600 ? 16.0f : 32.0f;
-    return std::max(200.0f, std::min(app.const_settings().column_px, vp.css_width - 2 * margin));
+    // The article's own window: narrower than the viewport when the library panel is beside it.
+    const float avail = ImGui::GetWindowWidth();
+    const float margin = avail < 600 ? 16.0f : 32.0f;
+    return std::max(200.0f, std::min(app.const_settings().column_px, avail - 2 * margin));
 }
 
 L::LayoutSettings layout_settings(const App& app) {
@@ -75,6 +78,8 @@ void ArticleView::rebuild(App& app, int article) {
     measurer_ = std::make_unique<L::TextMeasurer>(fonts::metrics());
     breaker_ = std::make_unique<L::LineBreaker>(*measurer_);
     layout_ = std::make_unique<L::ArticleLayout>(b, static_cast<uint32_t>(article), fonts::metrics());
+    list_ = nullptr;
+    pending_list_y_ = -1;
 
     strings_.clear();
     strings_.reserve(8);
@@ -92,6 +97,7 @@ void ArticleView::rebuild(App& app, int article) {
     }
     if (!t.tags.empty()) t.tags_label = strings_.emplace_back(std::string(reader::i18n::tr(lang, StringId::Tags)) + ":");
     layout_->set_texts(t);
+    layout_->set_image_sizes(&images::cache());   // boxes without a declared size follow the image
     sections_width_ = -1;
     // Back at an article read before: where the reader left it; otherwise the top.
     const auto it = app.ui().scroll_by_article.find(article);
@@ -191,6 +197,11 @@ void ArticleView::scroll_to_text(uint32_t off, uint32_t block) {
     web_platform::request_frames(2);
 }
 
+void ArticleView::scroll_to_list_y(float y) {
+    pending_list_y_ = std::max(0.0f, y);
+    web_platform::request_frames(2);
+}
+
 bool ArticleView::reveal_comment(uint32_t comment) {
     if (!comments_.reveal(comment)) return false;
     sections_dirty_ = true;
@@ -205,6 +216,7 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
 
     const L::LayoutSettings ls = layout_settings(app);
     const L::DisplayList& list = layout_->layout(ls);
+    list_ = &list;
     if (sections_dirty_ || sections_width_ != ls.width || !(sections_settings_ == ls)) build_sections(app, ls.width);
 
     const ImVec2 view = ImGui::GetWindowSize();
@@ -228,7 +240,14 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
         else if ((y = sections_.y_for_text_offset(pending_off_)) >= 0) y += sections_top;
         if (y >= 0) ImGui::SetScrollY(std::max(0.0f, y - view.y * 0.3f));
     }
+    if (pending_list_y_ >= 0) {
+        // A table-of-contents entry: the heading a little below the top edge.
+        ImGui::SetScrollY(std::max(0.0f, pending_list_y_ + kTopPad - 12));
+        pending_list_y_ = -1;
+    }
     const float scroll = ImGui::GetScrollY();
+    list_view_top_ = scroll - kTopPad;
+    view_height_ = view.y;
     const ImVec2 win = ImGui::GetWindowPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin(win.x + margin_x, win.y + kTopPad - scroll);
@@ -260,6 +279,7 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     const float top = scroll - kTopPad, bottom = top + view.y;
     const auto [a0, a1] = list.visible(top, bottom);
     paint(dl, list, layout_->measurer(), origin, a0, a1, hovered_link, highlights);
+    draw_images(app, dl, list, origin, a0, a1);   // textures over the reserved boxes
     const float stop = scroll - sections_top;
     const auto [s0, s1] = sections_.visible(stop, stop + view.y);
     paint(dl, sections_, *measurer_, sec_origin, s0, s1, L::kNone, highlights);

@@ -30,6 +30,13 @@ public:
     bool reveal_comment(uint32_t comment);
     CommentsSection& comments() { return comments_; }
     void invalidate_sections() { sections_dirty_ = true; }
+    // For the library panel's table of contents: the article as laid out last frame
+    // (null before it), the top of the view in its coordinates, the view's height, and
+    // scrolling so that list y `y` comes to the top.
+    const reader::layout::DisplayList* article_list() const { return list_; }
+    float list_view_top() const { return list_view_top_; }
+    float view_height() const { return view_height_; }
+    void scroll_to_list_y(float y);
 
 private:
 
@@ -53,6 +60,9 @@ private:
     bool restore_ = false;
     float restore_y_ = 0;
     uint32_t pending_off_ = 0, pending_block_ = 0;
+    const reader::layout::DisplayList* list_ = nullptr;   // layout_'s list, once laid out
+    float list_view_top_ = 0, view_height_ = 0;
+    float pending_list_y_ = -1;                          // scroll_to_list_y() for the next frame
 };
 
 }  // namespace views

@@ -107,7 +107,27 @@ bool draw_toolbar(App& app) {
     dl->AddLine(ImVec2(p.x, p.y + kToolbarHeight - 1), ImVec2(p.x + w, p.y + kToolbarHeight - 1), pal.rule);
     bool changed = false;
 
-    ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + (kToolbarHeight - fonts::ui_px()) * 0.5f - 1));
+    // The library (table of contents, other articles, announcements): leftmost, like a menu.
+    float name_x = 12;
+    if (app.library().available(app)) {
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 4, p.y + 4));
+        const ImVec2 b0 = ImGui::GetCursorScreenPos();
+        const bool open = app.library().is_open(app);
+        if (icon_button("library", tr(app, open ? StringId::HideLibrary : StringId::OpenLibrary), [open](ImDrawList* d, ImVec2 c, float sz, ImU32 col) {
+                // A list: three lines with a marker, the first one accented while open.
+                const float w = sz * 0.24f;
+                for (int k = -1; k <= 1; ++k) {
+                    const float y = c.y + k * sz * 0.17f;
+                    d->AddCircleFilled(ImVec2(c.x - w - 3, y), 1.8f, col);
+                    d->AddLine(ImVec2(c.x - w + 2, y), ImVec2(c.x + w + 2, y), open && k == -1 ? theme::palette().accent : col, 2.0f);
+                }
+            })) {
+            app.library().toggle(app);
+        }
+        app.library().note_toggle_rect(b0, ImGui::GetItemRectMax());
+        name_x = 4 + (kToolbarHeight - 8) + 8;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p.x + name_x, p.y + (kToolbarHeight - fonts::ui_px()) * 0.5f - 1));
     const std::string name = app.site_name();
     ImGui::PushFont(fonts::ui_bold());
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
