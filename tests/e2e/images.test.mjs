@@ -1,0 +1,158 @@
+// Images in the article (issue 4): the browser fetches and decodes them and the core
+// draws them as textures in the box the layout reserved. Checked from pixels and from
+// reader:stats' `images` (src, state, natural size, box on screen): the default
+// bundle's hero SVG is drawn; a missing image shows the placeholder with its alt text;
+// hostile sources (javascript:, data:, another origin) are never fetched; textures
+// go when the article closes; the image is part of the offline shell.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
+import { copyDist, readManifest } from './pwa_support.mjs';
+import { ocr, recall } from './ocr.mjs';
+
+const HERO = 'images/hoi-nghi.svg';
+const MISSING_ALT = 'Ảnh hội trường không có trên máy chủ';
+const FOREIGN = 'https://elsewhere.example/anh.png';
+
+const testBundle = {
+  format: 'article-bundle/1',
+  site: { name: 'Kiểm thử ảnh', language: 'vi' },
+  articles: [
+    {
+      id: 'anh-thieu',
+      title: 'Bài có ảnh bị thiếu',
+      published: '2026-11-20T08:00:00+07:00',
+      image: { src: 'images/khong-co-anh-nay.png', alt: MISSING_ALT, caption: 'Chú thích của ảnh thiếu', width: 1200, height: 675 },
+      body: 'Ảnh phía trên không có trên máy chủ: trình đọc phải nói rõ điều đó.',
+    },
+    {
+      id: 'anh-la',
+      title: 'Bài có ảnh từ nguồn lạ',
+      published: '2026-11-21T08:00:00+07:00',
+      image: { src: 'javascript:alert(1)', alt: 'Ảnh javascript', caption: 'Không được tải' },
+      body: `Ảnh từ nơi khác:\n\n![Ảnh từ nơi khác](${FOREIGN})\n\nẢnh dữ liệu:\n\n![Ảnh dữ liệu](data:image/png;base64,iVBORw0KGgo=)\n\nHết.`,
+    },
+  ],
+};
+
+let server; let browser; let dist;
+before(async () => {
+  dist = copyDist();
+  writeFileSync(path.join(dist.dir, 'bundles/images-test.json'), JSON.stringify(testBundle));
+  server = await startServer(['--dist', dist.dir]);
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); server?.stop(); dist?.cleanup(); });
+
+// Polls reader:stats until `pred(stats)` holds.
+async function statsUntil(page, pred, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let s;
+  while (Date.now() < end) {
+    s = await stats(page);
+    if (pred(s)) return s;
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`timed out waiting for ${what}; last images: ${JSON.stringify(s && s.images)}`);
+}
+const image = (s, src) => (s.images || []).find((i) => i.src === src);
+
+// RGBA pixels of a box of the canvas (CSS px), at the screenshot's scale.
+async function boxPixels(page, box) {
+  const [x, y, w, h] = box;
+  const shot = await page.screenshot({ clip: { x: x + 2, y: y + 2, width: w - 4, height: h - 4 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return Array.from(g.getImageData(0, 0, img.width, img.height).data);
+  }, shot.toString('base64'));
+}
+
+test('the hero image is fetched, decoded and drawn in its box', async () => {
+  const { page, context, consoleErrors } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  const s = await statsUntil(page, (x) => image(x, HERO)?.state === 'ready' && image(x, HERO)?.box, 'the hero image');
+  const hero = image(s, HERO);
+  assert.deepEqual([hero.width, hero.height], [1200, 675], 'natural size of the SVG');
+  assert.ok(hero.texture[0] >= 1200, `rasterized sharp enough for 2x screens: ${hero.texture}`);
+  const [, , w, h] = hero.box;
+  assert.ok(Math.abs(w / h - 1200 / 675) < 0.01, `the box keeps the image's aspect: ${w}×${h}`);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'image-hero-1280.png') });
+  // Pixels: the illustration's red backdrop and many colours, not a flat placeholder.
+  const px = await boxPixels(page, hero.box);
+  const colours = new Set();
+  let red = 0;
+  for (let i = 0; i < px.length; i += 4) {
+    colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+    if (px[i] > 150 && px[i + 1] < 60 && px[i + 2] < 80) red++;
+  }
+  const n = px.length / 4;
+  assert.ok(colours.size > 50, `the box shows a picture (${colours.size} colours)`);
+  assert.ok(red / n > 0.1, `the red backdrop is visible (${(100 * red / n).toFixed(1)}% of the box)`);
+  assert.deepEqual(consoleErrors, []);
+
+  // Another article: the texture is released; back again, it is drawn again.
+  await page.evaluate(() => window.postMessage({ type: 'reader:open', id: 'searching' }, location.origin));
+  await statsUntil(page, (x) => image(x, HERO)?.state === 'released', 'the texture to be released');
+  await page.goBack();
+  await statsUntil(page, (x) => image(x, HERO)?.state === 'ready', 'the image again after going back');
+  await context.close();
+});
+
+test('a missing image shows the placeholder with its alt text and says it failed', async () => {
+  const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/images-test.json#article=anh-thieu`,
+    { deviceScaleFactor: 2 });
+  await waitForMessage(page, 'reader:ready');
+  const s = await statsUntil(page, (x) => image(x, 'images/khong-co-anh-nay.png')?.state === 'failed' &&
+    image(x, 'images/khong-co-anh-nay.png')?.box, 'the failure');
+  const img = image(s, 'images/khong-co-anh-nay.png');
+  assert.match(img.reason, /HTTP 404/);
+  const [x, y, w, h] = img.box;
+  assert.ok(Math.abs(w / h - 1200 / 675) < 0.01, 'the declared size keeps its box');
+  await page.waitForTimeout(200);
+  const shot = path.join(SCREENSHOTS, 'image-missing-placeholder.png');
+  await page.screenshot({ path: shot, clip: { x, y, width: w, height: h } });
+  const text = ocr(shot).normalize('NFC');
+  assert.ok(recall(MISSING_ALT, text) >= 0.7, `alt text on screen: ${JSON.stringify(text)}`);
+  assert.ok(recall('Không tải được ảnh', text) >= 0.75, `failure message on screen: ${JSON.stringify(text)}`);
+  await context.close();
+});
+
+test('hostile image sources are refused: no request leaves for them', async () => {
+  const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/images-test.json#article=anh-la`);
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await waitForMessage(page, 'reader:ready');
+  const s = await statsUntil(page, (x) => image(x, FOREIGN)?.state === 'failed', 'the foreign image to be refused');
+  assert.match(image(s, FOREIGN).reason, /elsewhere\.example is not an allowed origin/);
+  // javascript: and data: never reach the image cache (the model drops them).
+  assert.deepEqual(s.images.filter((i) => !i.src.startsWith('https://elsewhere')).map((i) => i.src), []);
+  assert.deepEqual(requested.filter((u) => /elsewhere|^javascript:|^data:/.test(u)), []);
+  // The page's loader refuses them on its own too (defence in depth).
+  const reasons = await page.evaluate(async () => {
+    const allowed = (o) => o === location.origin;
+    const out = [];
+    for (const src of ['javascript:alert(1)', 'data:image/png;base64,iVBORw0KGgo=', 'https://elsewhere.example/a.png', '//elsewhere.example/b.png']) {
+      try { await window.ReaderImages.load(src, location.href, allowed, 2048); out.push('loaded'); } catch (e) { out.push(e.message); }
+    }
+    return out;
+  });
+  assert.match(reasons[0], /javascript: images are not loaded/);
+  assert.match(reasons[1], /data: images are not loaded/);
+  assert.match(reasons[2], /not an allowed origin/);
+  assert.match(reasons[3], /not an allowed origin/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'image-foreign-refused.png') });
+  await context.close();
+});
+
+test('the hero image is part of the offline app shell', () => {
+  const files = readManifest(dist.dir).files;
+  assert.ok(files['bundles/images/hoi-nghi.svg'], 'asset-manifest.json lists the image');
+});
