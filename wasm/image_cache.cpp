@@ -7,6 +7,7 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "model/link_policy.h"
 #include "web_platform.h"
@@ -165,7 +166,25 @@ void Cache::release_textures() {
 }
 
 void Cache::begin_frame() {
+    ++frame_;
     for (auto& [src, img] : by_src_) img.drawn = false;
+}
+
+void Cache::trim(size_t budget) {
+    size_t used = texture_bytes();
+    if (used <= budget) return;
+    std::vector<Image*> idle;
+    for (auto& [src, img] : by_src_)
+        if (img.state == State::Ready && img.last_used != frame_) idle.push_back(&img);
+    std::sort(idle.begin(), idle.end(), [](const Image* a, const Image* b) { return a->last_used < b->last_used; });
+    for (Image* img : idle) {
+        if (used <= budget) break;
+        used -= static_cast<size_t>(img->texture_w) * img->texture_h * 4 * 4 / 3;
+        const GLuint t = img->texture;
+        glDeleteTextures(1, &t);
+        img->texture = 0;
+        img->state = State::Released;
+    }
 }
 
 size_t Cache::texture_bytes() const {

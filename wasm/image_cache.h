@@ -37,6 +37,7 @@ struct Image {
     // Where it was drawn last (CSS px, canvas coordinates), for reader:stats and tests.
     float drawn_x = 0, drawn_y = 0, drawn_w = 0, drawn_h = 0;
     bool drawn = false;
+    uint64_t last_used = 0;            // frame it was last drawn or prefetched (for trim())
 };
 
 class Cache final : public reader::layout::ImageSizes {
@@ -58,6 +59,10 @@ public:
     void release_textures();
     // Forget where images were drawn (called at the start of each article frame).
     void begin_frame();
+    void touch(Image& img) { img.last_used = frame_; }
+    // Keeps the textures within `budget` bytes: those not drawn for longest go first
+    // (they load again, from the HTTP or service worker cache, when scrolled back to).
+    void trim(size_t budget);
 
     nlohmann::json stats() const;      // for reader:stats: one entry per image
     size_t texture_bytes() const;
@@ -67,11 +72,14 @@ private:
     std::unordered_map<int, std::string> requests_;   // request id → src
     int next_request_ = 1;
     uint64_t generation_ = 1;
+    uint64_t frame_ = 0;
 };
 
 Cache& cache();
 
 // The longest side of a texture: larger images are scaled down by the browser.
 inline constexpr int kMaxTexturePx = 2048;
+// GPU memory for the images of one article (a long photo story can hold many).
+inline constexpr size_t kTextureBudgetBytes = 160u << 20;
 
 }  // namespace images

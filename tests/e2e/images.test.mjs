@@ -34,13 +34,23 @@ const testBundle = {
       image: { src: 'javascript:alert(1)', alt: 'Ảnh javascript', caption: 'Không được tải' },
       body: `Ảnh từ nơi khác:\n\n![Ảnh từ nơi khác](${FOREIGN})\n\nẢnh dữ liệu:\n\n![Ảnh dữ liệu](data:image/png;base64,iVBORw0KGgo=)\n\nHết.`,
     },
+    {
+      id: 'anh-vuong',
+      title: 'Bài có ảnh vuông không khai kích thước',
+      published: '2026-11-22T08:00:00+07:00',
+      body: 'Ảnh dưới đây không khai kích thước: khung ảnh lấy tỉ lệ của ảnh khi ảnh về.\n\n![Ô vuông xanh](images/o-vuong.svg)\n\nHết.',
+    },
   ],
 };
+// A square test image (written into the served copy only).
+const SQUARE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400">' +
+  '<rect width="400" height="400" fill="#1565c0"/><circle cx="200" cy="200" r="120" fill="#ffca28"/></svg>';
 
 let server; let browser; let dist;
 before(async () => {
   dist = copyDist();
   writeFileSync(path.join(dist.dir, 'bundles/images-test.json'), JSON.stringify(testBundle));
+  writeFileSync(path.join(dist.dir, 'bundles/images/o-vuong.svg'), SQUARE_SVG);
   server = await startServer(['--dist', dist.dir]);
   browser = await launchBrowser();
 });
@@ -122,6 +132,22 @@ test('a missing image shows the placeholder with its alt text and says it failed
   const text = ocr(shot).normalize('NFC');
   assert.ok(recall(MISSING_ALT, text) >= 0.7, `alt text on screen: ${JSON.stringify(text)}`);
   assert.ok(recall('Không tải được ảnh', text) >= 0.75, `failure message on screen: ${JSON.stringify(text)}`);
+  await context.close();
+});
+
+test('an image without a declared size gets its own aspect once it arrives', async () => {
+  const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/images-test.json#article=anh-vuong`);
+  await waitForMessage(page, 'reader:ready');
+  const s = await statsUntil(page, (x) => image(x, 'images/o-vuong.svg')?.state === 'ready' &&
+    Math.abs(image(x, 'images/o-vuong.svg')?.box?.[3] - 400) < 1, 'the square box');
+  const img = image(s, 'images/o-vuong.svg');
+  assert.deepEqual([img.width, img.height], [400, 400]);
+  assert.deepEqual(img.box.slice(2), [400, 400], 'laid out again at the natural size (narrower than the column)');
+  await page.waitForTimeout(200);
+  const px = await boxPixels(page, img.box);
+  let blue = 0;
+  for (let i = 0; i < px.length; i += 4) if (px[i] < 60 && px[i + 2] > 150) blue++;
+  assert.ok(blue / (px.length / 4) > 0.4, 'the square is drawn');
   await context.close();
 });
 

@@ -100,6 +100,7 @@ void draw_images(App& app, ImDrawList* dl, const L::DisplayList& list, ImVec2 or
         const std::string_view src = list.src(box);
         if (src.empty()) continue;                          // the painter's alt-text box stays
         images::Image& img = cache.get(src);
+        cache.touch(img);
         img.drawn = true;
         img.drawn_x = a.x;
         img.drawn_y = a.y;
@@ -131,6 +132,17 @@ void draw_images(App& app, ImDrawList* dl, const L::DisplayList& list, ImVec2 or
                 break;
         }
     }
+
+    // The next screenful's images start loading now, so they are there when scrolled to.
+    const float view_bottom = win_max.y - origin.y;
+    const auto [n0, n1] = list.visible(view_bottom, view_bottom + (win_max.y - win_min.y));
+    for (uint32_t i = n0; i < n1 && i < items.size(); ++i) {
+        const L::Item& it = items[i];
+        if (it.kind != L::ItemKind::Image || it.text_off >= list.images().size()) continue;
+        const std::string_view src = list.src(list.images()[it.text_off]);
+        if (!src.empty()) cache.touch(cache.get(src));
+    }
+    cache.trim(images::kTextureBudgetBytes);
 }
 
 }  // namespace views
