@@ -9,15 +9,16 @@
 #include <algorithm>
 #include <vector>
 
+#include "js_bridge.h"
 #include "model/link_policy.h"
 #include "web_platform.h"
 
 // clang-format off
-// Asks the page to fetch and decode `src` (web/images.js via app.js); 0 when the page
-// has no image loader.
-EM_JS(int, js_load_image_impl, (int request, const char* p, int n, int max_px), {
+// Asks the page to fetch and decode `src` (web/images.js via app.js) into a bitmap
+// `width_px` wide at most; 0 when the page has no image loader.
+EM_JS(int, js_load_image_impl, (int request, const char* p, int n, int width_px), {
   if (!Module.ReaderHost || !Module.ReaderHost.loadImage) return 0;
-  Module.ReaderHost.loadImage(request, UTF8ToString(p, n), max_px);
+  Module.ReaderHost.loadImage(request, UTF8ToString(p, n), width_px);
   return 1;
 });
 // Uploads the decoded bitmap of `request` into a new texture registered with
@@ -71,9 +72,29 @@ Cache& cache() {
     return c;
 }
 
-Image& Cache::get(std::string_view src) {
+bool Cache::start(Image& img, const std::string& src, int want_px) {
+    img.request = next_request_++;
+    img.requested_ms = js::now_ms();
+    img.requested_px = want_px;
+    requests_[img.request] = src;
+    if (js_load_image_impl(img.request, src.data(), static_cast<int>(src.size()), want_px)) return true;
+    requests_.erase(img.request);
+    img.request = 0;
+    return false;
+}
+
+Image& Cache::get(std::string_view src, int want_px) {
+    want_px = std::clamp(want_px, 64, kMaxTexturePx);
     auto it = by_src_.find(std::string(src));
-    if (it != by_src_.end() && it->second.state != State::Released) return it->second;
+    if (it != by_src_.end() && it->second.state != State::Released) {
+        Image& img = it->second;
+        // Drawn larger than its texture now (a wider column, a 2x screen): a sharper one
+        // is loaded while this one stays on screen -- unless the image has no more pixels.
+        if (img.state == State::Ready && img.request == 0 && want_px > img.texture_w * 5 / 4 &&
+            img.texture_w < img.width * 0.95f && img.texture_w < kMaxTexturePx)
+            start(img, it->first, want_px);
+        return img;
+    }
     if (it == by_src_.end()) it = by_src_.emplace(std::string(src), Image{}).first;
     Image& img = it->second;
     img.state = State::Loading;
@@ -85,11 +106,7 @@ Image& Cache::get(std::string_view src) {
         img.reason = "this image source is not allowed";
         return img;
     }
-    img.request = next_request_++;
-    requests_[img.request] = it->first;
-    if (!js_load_image_impl(img.request, src.data(), static_cast<int>(src.size()), kMaxTexturePx)) {
-        requests_.erase(img.request);
-        img.request = 0;
+    if (!start(img, it->first, want_px)) {
         img.state = State::Failed;
         img.reason = "the page has no image loader";
     }
@@ -119,11 +136,22 @@ void Cache::loaded(int request, int natural_w, int natural_h) {
     requests_.erase(r);
     img.request = 0;
     int tw = 0, th = 0;
+    const double t0 = js::now_ms();
     const int tex = js_upload_image_impl(request, &tw, &th);
+    const double t1 = js::now_ms();
+    img.upload_ms = static_cast<float>(t1 - t0);
+    img.load_ms = static_cast<float>(t1 - img.requested_ms);
     if (tex <= 0) {
-        img.state = State::Failed;
-        img.reason = "the image could not be uploaded to the GPU";
+        // A failed sharper copy keeps the texture on screen.
+        if (img.state != State::Ready) {
+            img.state = State::Failed;
+            img.reason = "the image could not be uploaded to the GPU";
+        }
     } else {
+        if (img.state == State::Ready && img.texture) {
+            const GLuint old = img.texture;
+            glDeleteTextures(1, &old);
+        }
         img.state = State::Ready;
         img.texture = static_cast<unsigned>(tex);
         img.texture_w = tw;
@@ -144,6 +172,7 @@ void Cache::failed(int request, std::string_view reason) {
     Image& img = by_src_[r->second];
     requests_.erase(r);
     img.request = 0;
+    if (img.state == State::Ready) return;   // a sharper copy could not be had: keep this one
     img.state = State::Failed;
     img.reason = std::string(reason.substr(0, 300));
     web_platform::request_frames(2);
@@ -206,6 +235,10 @@ nlohmann::json Cache::stats() const {
             e["height"] = img.height;
         }
         if (img.state == State::Ready) e["texture"] = {img.texture_w, img.texture_h};
+        if (img.load_ms >= 0) {
+            e["loadMs"] = img.load_ms;
+            e["uploadMs"] = img.upload_ms;
+        }
         if (!img.reason.empty()) e["reason"] = img.reason;
         if (img.drawn) e["box"] = {img.drawn_x, img.drawn_y, img.drawn_w, img.drawn_h};
         out.push_back(std::move(e));

@@ -32,19 +32,24 @@ struct Image {
     unsigned texture = 0;              // GL texture name while Ready
     float width = 0, height = 0;       // natural size in px (0 until known)
     int texture_w = 0, texture_h = 0;  // the texture's size (large images are scaled down)
-    int request = 0;                   // the load in flight (Loading)
+    int request = 0;                   // the load in flight (Loading, or a sharper copy while Ready)
+    int requested_px = 0;              // the width asked of the page
     std::string reason;                // Failed: why, in words (shown in the console and stats)
     // Where it was drawn last (CSS px, canvas coordinates), for reader:stats and tests.
     float drawn_x = 0, drawn_y = 0, drawn_w = 0, drawn_h = 0;
     bool drawn = false;
     uint64_t last_used = 0;            // frame it was last drawn or prefetched (for trim())
+    double requested_ms = 0;           // performance.now() when asked for
+    float load_ms = -1;                // asked → texture ready (fetch + decode + upload)
+    float upload_ms = -1;              // texImage2D + mipmaps alone
 };
 
 class Cache final : public reader::layout::ImageSizes {
 public:
-    // The image at `src` (as written in the bundle); starts loading it when it is not
-    // known yet or was released. Never null.
-    Image& get(std::string_view src);
+    // The image at `src` (as written in the bundle), wanted `want_px` device pixels
+    // wide; starts loading it when it is not known yet or was released, or a sharper
+    // copy when it is drawn much wider than its texture. Never null.
+    Image& get(std::string_view src, int want_px);
     const Image* find(std::string_view src) const;
 
     // layout::ImageSizes
@@ -68,6 +73,8 @@ public:
     size_t texture_bytes() const;
 
 private:
+    bool start(Image& img, const std::string& src, int want_px);
+
     std::unordered_map<std::string, Image> by_src_;
     std::unordered_map<int, std::string> requests_;   // request id → src
     int next_request_ = 1;
@@ -77,8 +84,11 @@ private:
 
 Cache& cache();
 
-// The longest side of a texture: larger images are scaled down by the browser.
+// The longest side of a texture: larger images are scaled down by the browser. Below
+// it, images are decoded at the width they are drawn at in device pixels (rounded up
+// to kWidthStepPx so small layout changes do not reload), not at their full size.
 inline constexpr int kMaxTexturePx = 2048;
+inline constexpr int kWidthStepPx = 256;
 // GPU memory for the images of one article (a long photo story can hold many).
 inline constexpr size_t kTextureBudgetBytes = 160u << 20;
 

@@ -266,8 +266,8 @@
   // web/images.js fetches (same origin rules as above) and decodes; the core then takes
   // the bitmap into a texture (wasm/image_cache.cpp) or hears why there is none.
   const allowedOrigin = (origin) => origin === location.origin || config.bundleOrigins.includes(origin);
-  function loadImageForCore(request, src, maxPx) {
-    window.ReaderImages.load(src, bundleBase, allowedOrigin, maxPx).then((img) => {
+  function loadImageForCore(request, src, widthPx) {
+    window.ReaderImages.load(src, bundleBase, allowedOrigin, widthPx).then((img) => {
       window.ReaderImages.keep(request, img.source);
       mod._reader_image_loaded(request, img.width, img.height);
       requestFrame();

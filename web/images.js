@@ -7,13 +7,13 @@
 // the bitmap directly, so the pixels never pass through the wasm heap. SVG is not
 // accepted by createImageBitmap from a Blob, so it goes through an <img> (which never
 // runs an SVG's scripts nor loads what it links to) and is rasterized once, at a size
-// that stays sharp on 2x screens.
+// that is sharp at the size it is drawn.
 'use strict';
 
 window.ReaderImages = (function () {
   const TIMEOUT_MS = 20000;
   const MAX_BYTES = 32 * 1024 * 1024;
-  const SVG_RASTER_WIDTH = 1600;        // px: a 680 px column at 2x, with room to spare
+  const MAX_PX = 2048;                  // the longest side of a texture
   const decoded = new Map();            // request → ImageBitmap waiting for the core
 
   // The absolute URL of `src` if it may be loaded, else throws with the reason.
@@ -45,12 +45,16 @@ window.ReaderImages = (function () {
     }
   }
 
-  function fitted(w, h, maxPx) {
-    const s = Math.min(1, maxPx / Math.max(w, h));
+  // The size to decode at: `widthPx` wide (the box in device pixels) unless the image is
+  // narrower (bitmaps are never enlarged; SVG is drawn at any size), within MAX_PX.
+  function fitted(w, h, widthPx, enlarge) {
+    let s = widthPx / w;
+    if (!enlarge) s = Math.min(1, s);
+    s = Math.min(s, MAX_PX / Math.max(w, h));
     return [Math.max(1, Math.round(w * s)), Math.max(1, Math.round(h * s))];
   }
 
-  async function decodeSvg(blob, maxPx) {
+  async function decodeSvg(blob, widthPx) {
     const objectUrl = URL.createObjectURL(blob.type === 'image/svg+xml' ? blob : new Blob([blob], { type: 'image/svg+xml' }));
     try {
       const img = new Image();
@@ -59,8 +63,7 @@ window.ReaderImages = (function () {
       try { await img.decode(); } catch (e) { throw new Error('the SVG file could not be read'); }
       // An SVG without width/height has no natural size: 16:9 as the layout assumes.
       const w = img.naturalWidth || 1600; const h = img.naturalHeight || 900;
-      const scale = Math.max(1, SVG_RASTER_WIDTH / w);
-      const [tw, th] = fitted(w * scale, h * scale, maxPx);
+      const [tw, th] = fitted(w, h, widthPx, true);
       const canvas = new OffscreenCanvas(tw, th);
       canvas.getContext('2d').drawImage(img, 0, 0, tw, th);
       return { source: canvas.transferToImageBitmap(), width: w, height: h };
@@ -69,7 +72,7 @@ window.ReaderImages = (function () {
     }
   }
 
-  async function decodeBitmap(blob, maxPx) {
+  async function decodeBitmap(blob, widthPx) {
     let bitmap;
     try {
       bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none' });
@@ -77,20 +80,23 @@ window.ReaderImages = (function () {
       throw new Error(blob.type && !blob.type.startsWith('image/') ? `not an image (${blob.type})` : 'the image could not be decoded');
     }
     const w = bitmap.width; const h = bitmap.height;
-    if (Math.max(w, h) <= maxPx) return { source: bitmap, width: w, height: h };
-    const [tw, th] = fitted(w, h, maxPx);
+    const [tw, th] = fitted(w, h, widthPx, false);
+    if (tw === w && th === h) return { source: bitmap, width: w, height: h };
+    // Scaled by the browser (off the main thread, good filtering): less to upload and keep.
     const small = await createImageBitmap(bitmap, { resizeWidth: tw, resizeHeight: th, resizeQuality: 'high', premultiplyAlpha: 'none' });
     bitmap.close();
     return { source: small, width: w, height: h };
   }
 
-  // Fetches and decodes `src` (relative to `base`); resolves with {source, width,
-  // height} (natural size), rejects with an Error whose message says why.
-  async function load(src, base, allowedOrigin, maxPx) {
+  // Fetches and decodes `src` (relative to `base`) for drawing `widthPx` device pixels
+  // wide; resolves with {source, width, height} (natural size), rejects with an Error
+  // whose message says why.
+  async function load(src, base, allowedOrigin, widthPx) {
     const url = resolve(src, base, allowedOrigin);
     const blob = await fetchBlob(url);
     const svg = /svg/i.test(blob.type) || (/\.svg$/i.test(url.pathname) && !/^image\//.test(blob.type));
-    return svg ? decodeSvg(blob, maxPx) : decodeBitmap(blob, maxPx);
+    const want = Math.max(64, Math.min(MAX_PX, Number(widthPx) || MAX_PX));
+    return svg ? decodeSvg(blob, want) : decodeBitmap(blob, want);
   }
 
   return {

@@ -90,7 +90,8 @@ test('the hero image is fetched, decoded and drawn in its box', async () => {
   const s = await statsUntil(page, (x) => image(x, HERO)?.state === 'ready' && image(x, HERO)?.box, 'the hero image');
   const hero = image(s, HERO);
   assert.deepEqual([hero.width, hero.height], [1200, 675], 'natural size of the SVG');
-  assert.ok(hero.texture[0] >= 1200, `rasterized sharp enough for 2x screens: ${hero.texture}`);
+  // Decoded at the width it is drawn at (device px, in steps of 256), not larger.
+  assert.ok(hero.texture[0] >= hero.box[2] && hero.texture[0] <= hero.box[2] + 256, `texture ${hero.texture} for a box ${hero.box[2]} px wide`);
   const [, , w, h] = hero.box;
   assert.ok(Math.abs(w / h - 1200 / 675) < 0.01, `the box keeps the image's aspect: ${w}×${h}`);
   await page.waitForTimeout(200);
@@ -113,6 +114,29 @@ test('the hero image is fetched, decoded and drawn in its box', async () => {
   await statsUntil(page, (x) => image(x, HERO)?.state === 'released', 'the texture to be released');
   await page.goBack();
   await statsUntil(page, (x) => image(x, HERO)?.state === 'ready', 'the image again after going back');
+  await context.close();
+});
+
+test('a sharper copy replaces the texture when the pixel ratio grows, with no placeholder in between', async () => {
+  const { page, context } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  let s = await statsUntil(page, (x) => image(x, HERO)?.state === 'ready' && image(x, HERO)?.box, 'the hero image');
+  const before = image(s, HERO).texture[0];
+  assert.ok(before <= 1024, `decoded for 1x first: ${before}`);
+  // Another screen: devicePixelRatio 2 (and a slightly narrower window, so the page's
+  // ResizeObserver sees it; emulation does not fire the resolution media query).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1270, height: 900, deviceScaleFactor: 2, mobile: false });
+  const end = Date.now() + 15000;
+  for (;;) {
+    s = await stats(page);
+    const img = image(s, HERO);
+    assert.equal(img.state, 'ready', 'the old texture stays on screen while the sharper one loads');
+    if (img.texture[0] >= 2 * img.box[2]) break;
+    assert.ok(Date.now() < end, `no sharper copy: ${JSON.stringify(img)}`);
+    await page.waitForTimeout(150);
+  }
+  assert.equal(await page.evaluate(() => document.getElementById('reader-canvas').width), 2540);
   await context.close();
 });
 

@@ -2,6 +2,7 @@
 #include "views/image_box.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "app.h"
@@ -9,6 +10,7 @@
 #include "i18n/strings.h"
 #include "image_cache.h"
 #include "theme.h"
+#include "web_platform.h"
 
 namespace views {
 namespace {
@@ -50,6 +52,14 @@ float centred_text(ImDrawList* dl, ImFont* f, float px, float x, float y, float 
         while (p < end && (*p == ' ' || *p == '\n')) ++p;
     }
     return h;
+}
+
+// Device pixels to decode an image drawn `css_w` wide at: the box at the screen's
+// pixel ratio, in steps.
+int wanted_px(float css_w) {
+    const float px = css_w * web_platform::viewport().dpr;
+    const int step = images::kWidthStepPx;
+    return std::min(images::kMaxTexturePx, (static_cast<int>(std::ceil(px)) + step - 1) / step * step);
 }
 
 void failed_box(App& app, ImDrawList* dl, ImVec2 a, ImVec2 b, std::string_view alt) {
@@ -99,7 +109,7 @@ void draw_images(App& app, ImDrawList* dl, const L::DisplayList& list, ImVec2 or
         if (b.y < win_min.y || a.y > win_max.y) continue;   // visible() may include a few above
         const std::string_view src = list.src(box);
         if (src.empty()) continue;                          // the painter's alt-text box stays
-        images::Image& img = cache.get(src);
+        images::Image& img = cache.get(src, wanted_px(it.w));
         cache.touch(img);
         img.drawn = true;
         img.drawn_x = a.x;
@@ -117,7 +127,10 @@ void draw_images(App& app, ImDrawList* dl, const L::DisplayList& list, ImVec2 or
                 }
                 const ImVec2 p(a.x + (it.w - w) * 0.5f, a.y + (it.h - h) * 0.5f);
                 dl->AddRectFilled(a, b, pal.background);   // behind transparent pixels and letterboxing
-                dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(img.texture)), p, ImVec2(p.x + w, p.y + h));
+                // Dark theme: photos a little dimmer, so they do not glare on a dark page.
+                const ImU32 tint = pal.dark && theme::current() != theme::Name::Contrast ? IM_COL32(224, 224, 224, 255) : IM_COL32_WHITE;
+                dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(img.texture)), p, ImVec2(p.x + w, p.y + h),
+                             ImVec2(0, 0), ImVec2(1, 1), tint);
                 break;
             }
             case images::State::Failed:
@@ -140,7 +153,7 @@ void draw_images(App& app, ImDrawList* dl, const L::DisplayList& list, ImVec2 or
         const L::Item& it = items[i];
         if (it.kind != L::ItemKind::Image || it.text_off >= list.images().size()) continue;
         const std::string_view src = list.src(list.images()[it.text_off]);
-        if (!src.empty()) cache.touch(cache.get(src));
+        if (!src.empty()) cache.touch(cache.get(src, wanted_px(it.w)));
     }
     cache.trim(images::kTextureBudgetBytes);
 }
