@@ -40,8 +40,19 @@ const testBundle = {
       published: '2026-11-22T08:00:00+07:00',
       body: 'Ảnh dưới đây không khai kích thước: khung ảnh lấy tỉ lệ của ảnh khi ảnh về.\n\n![Ô vuông xanh](images/o-vuong.svg)\n\nHết.',
     },
+    {
+      id: 'anh-doc',
+      title: 'Bài dài có ảnh dọc ở giữa',
+      published: '2026-11-23T08:00:00+07:00',
+      body: Array.from({ length: 30 }, (_, i) => `Đoạn ${i + 1}. ${'Chất lượng sinh hoạt chi bộ có nhiều chuyển biến tích cực, duy trì sinh hoạt định kỳ và sinh hoạt chuyên đề. '.repeat(3)}`).join('\n\n') +
+        '\n\n![Ảnh dọc](images/anh-doc.svg)\n\n' +
+        Array.from({ length: 30 }, (_, i) => `Đoạn sau ${i + 1}. ${'Tạo điều kiện cho các đảng viên có ý kiến, nhất là với các vấn đề có liên quan trực tiếp. '.repeat(3)}`).join('\n\n'),
+    },
   ],
 };
+// A portrait test image: its box grows from 16:9 to 1:3 when it arrives.
+const TALL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="1200" viewBox="0 0 400 1200">' +
+  '<rect width="400" height="1200" fill="#2e7d32"/></svg>';
 // A square test image (written into the served copy only).
 const SQUARE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400">' +
   '<rect width="400" height="400" fill="#1565c0"/><circle cx="200" cy="200" r="120" fill="#ffca28"/></svg>';
@@ -51,6 +62,7 @@ before(async () => {
   dist = copyDist();
   writeFileSync(path.join(dist.dir, 'bundles/images-test.json'), JSON.stringify(testBundle));
   writeFileSync(path.join(dist.dir, 'bundles/images/o-vuong.svg'), SQUARE_SVG);
+  writeFileSync(path.join(dist.dir, 'bundles/images/anh-doc.svg'), TALL_SVG);
   server = await startServer(['--dist', dist.dir]);
   browser = await launchBrowser();
 });
@@ -172,6 +184,38 @@ test('an image without a declared size gets its own aspect once it arrives', asy
   let blue = 0;
   for (let i = 0; i < px.length; i += 4) if (px[i] < 60 && px[i + 2] > 150) blue++;
   assert.ok(blue / (px.length / 4) > 0.4, 'the square is drawn');
+  await context.close();
+});
+
+test('an image above the view that changes size does not move what is being read', async () => {
+  // No service worker (so the page's own route can hold the image back for a while).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__readerMessages = [];
+    window.addEventListener('message', (e) => { if (e.data && String(e.data.type).startsWith('reader:')) window.__readerMessages.push(e.data); });
+  });
+  await page.route('**/images/anh-doc.svg', async (route) => { await new Promise((r) => setTimeout(r, 2500)); await route.continue(); });
+  await page.goto(`${server.url}?bundle=bundles/images-test.json#article=anh-doc`);
+  await waitForMessage(page, 'reader:ready');
+  await page.locator('#reader-canvas').click({ position: { x: 1000, y: 500 } });
+  await page.keyboard.press('End');
+  await statsUntil(page, (x) => x.scrollY > 3000, 'the end of the article');
+  // Up a screen at a time until the image is asked for (it is then above the view, loading).
+  let s;
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('PageUp');
+    await page.waitForTimeout(250);
+    s = await stats(page);
+    if (image(s, 'images/anh-doc.svg')) break;
+  }
+  const asked = image(s, 'images/anh-doc.svg');
+  assert.ok(asked && asked.state === 'loading' && !asked.box, `loading above the view: ${JSON.stringify(asked)}`);
+  const before = s.scrollY;
+  s = await statsUntil(page, (x) => image(x, 'images/anh-doc.svg')?.state === 'ready' && x.scrollY !== before, 'the image and the new scroll position');
+  // The box grew from 680×382.5 (16:9, no declared size) to 400×1200: the page under the
+  // view moved down by that much, and the scroll followed it.
+  assert.ok(Math.abs(s.scrollY - before - (1200 - 382.5)) < 2, `scrollY ${before} → ${s.scrollY}`);
   await context.close();
 });
 

@@ -215,8 +215,33 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     if (article != article_ || font_generation_ != fonts::generation() || !layout_) rebuild(app, article);
 
     const L::LayoutSettings ls = layout_settings(app);
+    // The reader's place survives a new layout (an image's size arriving, a width
+    // change): the line at the top of the view stays there. Noted before layout(),
+    // which recomputes the same list in place.
+    uint32_t keep_off = L::kNone, keep_block = L::kNone;
+    float keep_dy = 0;
+    if (list_ && !restore_) {
+        const float view_top = ImGui::GetScrollY() - kTopPad;
+        const auto [f, l] = list_->visible(view_top, view_top + 1);
+        for (uint32_t i = f; i < l && view_top > 0; ++i) {
+            const L::Item& it = list_->items()[i];
+            if (it.kind != L::ItemKind::Text || (it.flags & L::kItemOwnedText) || it.y + it.h <= view_top) continue;
+            keep_off = it.text_off;
+            keep_block = it.block;
+            keep_dy = it.y - view_top;
+            break;
+        }
+    }
+    const uint32_t layouts_before = layout_->layout_count();
     const L::DisplayList& list = layout_->layout(ls);
     list_ = &list;
+    if (keep_off != L::kNone && layout_->layout_count() != layouts_before) {
+        const float y = list.y_for_text_offset(keep_off, keep_block);
+        if (y >= 0) {
+            ImGui::SetScrollY(std::max(0.0f, y - keep_dy + kTopPad));
+            web_platform::request_frames(2);
+        }
+    }
     if (sections_dirty_ || sections_width_ != ls.width || !(sections_settings_ == ls)) build_sections(app, ls.width);
 
     const ImVec2 view = ImGui::GetWindowSize();

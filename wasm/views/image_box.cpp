@@ -146,12 +146,14 @@ void draw_images(App& app, ImDrawList* dl, const L::DisplayList& list, ImVec2 or
         }
     }
 
-    // The next screenful's images start loading now, so they are there when scrolled to.
-    const float view_bottom = win_max.y - origin.y;
-    const auto [n0, n1] = list.visible(view_bottom, view_bottom + (win_max.y - win_min.y));
+    // The screenfuls above and below start loading now, so their images are there when
+    // scrolled to (and a size arriving for one above moves the page less often).
+    const float view_top = win_min.y - origin.y, view_bottom = win_max.y - origin.y, view_h = view_bottom - view_top;
+    const auto [n0, n1] = list.visible(view_top - view_h, view_bottom + view_h);
     for (uint32_t i = n0; i < n1 && i < items.size(); ++i) {
         const L::Item& it = items[i];
         if (it.kind != L::ItemKind::Image || it.text_off >= list.images().size()) continue;
+        if (it.y + it.h < view_top - view_h || it.y > view_bottom + view_h) continue;
         const std::string_view src = list.src(list.images()[it.text_off]);
         if (!src.empty()) cache.touch(cache.get(src, wanted_px(it.w)));
     }
