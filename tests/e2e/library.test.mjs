@@ -99,6 +99,13 @@ test('the side panel opens from the toolbar, stays open across a reload and open
   const hero = s.images.find((i) => i.src === 'images/hoi-nghi.svg');
   if (hero?.box) assert.ok(hero.box[0] >= s.library.width, 'the article starts right of the panel');
 
+  // Nothing is drawn while nothing changes, panel open or not.
+  await page.waitForTimeout(1500);
+  const idle0 = (await stats(page)).frames;
+  await page.waitForTimeout(2000);
+  const idle1 = (await stats(page)).frames;
+  assert.ok(idle1 - idle0 <= 3, `${idle1 - idle0} frames in 2 s of idling with the panel open`);
+
   await page.reload();
   await waitForMessage(page, 'reader:ready');
   s = await statsUntil(page, (x) => x.library.open && x.library.rows.length > 3, 'the panel to be open after a reload');
