@@ -10,8 +10,10 @@ Every step is incremental (CMake + Ninja; fonts and staging compare stamps), so 
 second run with nothing changed takes a second or two.
 """
 import hashlib
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,6 +70,54 @@ def copy_if_changed(src, dst):
     shutil.copy2(src, dst)
 
 
+FIRST_VIEW = re.compile(r"<!-- first-view -->.*?<!-- /first-view -->", re.S)
+
+
+def first_view_snippet(bundle):
+    """The front article's opening as static HTML for index.html: the page paints it at
+    once (the largest text of the first view, what search engines and browsers without
+    WebGL2 or JavaScript read) and app.js replaces it with the canvas. Made by the
+    core's own HTML export (reader-cli html); (article id, html) or None without it."""
+    cli = BUILD / "native" / "reader-cli"
+    if not cli.exists():
+        try:
+            cmake_build(BUILD / "native", ["reader-cli"])
+        except subprocess.CalledProcessError:
+            return None
+    try:
+        first = json.loads(bundle.read_text(encoding="utf-8"))["articles"][0]["id"]
+        out = subprocess.run([str(cli), "html", str(bundle), "--article", first, "--lang", "vi"],
+                             check=True, capture_output=True, text=True).stdout
+    except (OSError, ValueError, KeyError, IndexError, subprocess.CalledProcessError) as e:
+        print(f"[build] no first view: {e}", flush=True)
+        return None
+    header = re.search(r"<article[^>]*>\s*(<header>.*?</header>)", out, re.S)
+    lead = re.search(r'<p class="lead">.*?</p>', out, re.S)
+    body = re.search(r'<div class="body">(.*?)</div>', out, re.S)
+    if not header:
+        return None
+    # The opening paragraphs fill a screen; links and ids are dropped (relative links
+    # are the bundle's, and ids stay unique to the canvas's mirror).
+    paragraphs = re.findall(r"<p>.*?</p>", body.group(1), re.S)[:3] if body else []
+    parts = [header.group(1)] + ([lead.group(0)] if lead else []) + paragraphs
+    snippet = "\n".join(parts)
+    snippet = re.sub(r"</?a\b[^>]*>", "", snippet)
+    snippet = re.sub(r'\s(id|aria-labelledby)="[^"]*"', "", snippet)
+    return first, f'<article lang="vi">\n{snippet}\n</article>'
+
+
+def stage_index_html(src, dst, bundle):
+    text = src.read_text(encoding="utf-8")
+    made = first_view_snippet(bundle) if FIRST_VIEW.search(text) else None
+    if made:
+        article_id, snippet = made
+        text = FIRST_VIEW.sub(lambda _: snippet, text, count=1)
+        text = text.replace('data-article-id=""', f'data-article-id="{html.escape(article_id)}"', 1)
+    if not dst.exists() or dst.read_text(encoding="utf-8") != text:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_text(text, encoding="utf-8")
+
+
 def stage():
     """build/dist = web/ + the wasm app + fonts + bundles, plus a precache list."""
     run([sys.executable, ROOT / "tools" / "make_fonts.py", BUILD / "fonts"])
@@ -86,7 +136,9 @@ def stage():
         if src.is_file():
             wanted[Path("bundles") / src.relative_to(ROOT / "assets" / "bundles")] = src
     for rel, src in wanted.items():
-        if rel != Path("sw.js"):    # written below, stamped with the version
+        if rel == Path("index.html"):   # with the static first view written in
+            stage_index_html(src, DIST / rel, ROOT / "assets" / "bundles" / "default.json")
+        elif rel != Path("sw.js"):    # written below, stamped with the version
             copy_if_changed(src, DIST / rel)
     # Remove what is no longer part of the app (renamed or deleted files).
     for old in DIST.rglob("*"):

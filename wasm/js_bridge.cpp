@@ -30,6 +30,10 @@ EM_JS(void, js_storage_set_impl, (const char* k, int kn, const char* v, int vn),
 EM_JS(void, js_set_cursor_impl, (const char* p, int n), { Module.ReaderHost.setCursor(UTF8ToString(p, n)); });
 EM_JS(double, js_now_impl, (), { return performance.now(); });
 EM_JS(double, js_date_now_impl, (), { return Date.now(); });
+EM_JS(int, js_can_share_impl, (), { return Module.ReaderHost.canShare && Module.ReaderHost.canShare() ? 1 : 0; });
+EM_JS(void, js_share_link_impl, (const char* t, int tn, const char* m, int mn, int copy_only), {
+  Module.ReaderHost.shareLink(UTF8ToString(t, tn), UTF8ToString(m, mn), copy_only !== 0);
+});
 EM_JS(void, js_log_error_impl, (const char* p, int n), { console.error(UTF8ToString(p, n)); });
 EM_JS(void, js_fetch_impl, (int request, const char* p, int n), { Module.ReaderHost.fetchForCore(request, UTF8ToString(p, n)); });
 // clang-format on
@@ -57,6 +61,10 @@ void storage_set(std::string_view k, std::string_view v) {
 }
 void set_cursor(std::string_view c) { js_set_cursor_impl(c.data(), static_cast<int>(c.size())); }
 double now_ms() { return js_now_impl(); }
+bool can_share() { return js_can_share_impl() != 0; }
+void share_link(std::string_view t, std::string_view m, bool copy_only) {
+    js_share_link_impl(t.data(), static_cast<int>(t.size()), m.data(), static_cast<int>(m.size()), copy_only ? 1 : 0);
+}
 int64_t unix_now() { return static_cast<int64_t>(js_date_now_impl() / 1000.0); }
 void fetch(int request, std::string_view url) { js_fetch_impl(request, url.data(), static_cast<int>(url.size())); }
 void log_error(std::string_view m) { js_log_error_impl(m.data(), static_cast<int>(m.size())); }

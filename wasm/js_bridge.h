@@ -20,6 +20,11 @@ void storage_set(std::string_view key, std::string_view value);
 void set_cursor(std::string_view css_cursor);
 double now_ms();                                         // performance.now()
 int64_t unix_now();                                      // Date.now() / 1000
+// "Copy link" / share: the page's own address (the deep link of what is shown). With
+// the Web Share API the browser's share sheet opens; without it (or with copy_only) the
+// link is copied and `copied_message` announced. can_share() says which a click does.
+bool can_share();
+void share_link(std::string_view title, std::string_view copied_message, bool copy_only);
 void log_error(std::string_view message);                // console.error (shown in tests)
 // Fetches `url` (relative to the bundle's URL, same rules as bundles); the answer
 // comes back through reader_fetched(request, ...) in main.cpp.

@@ -18,6 +18,12 @@
 #include <vector>
 
 #include "app.h"
+#include "i18n/lang.h"
+#include "i18n/strings.h"
+#include "model/bundle_loader.h"
+#include "model/html_export.h"
+#include "time/date_format.h"
+#include <cstring>  // std::memcpy in reader_plain_html
 #include "fonts.h"
 #include "js_bridge.h"
 #include "text_field.h"
@@ -74,6 +80,39 @@ EMSCRIPTEN_KEEPALIVE void reader_load_bundle(char* data, int size, const char* n
 
 // The bundle could not be fetched: show why, in the page, not a blank canvas.
 EMSCRIPTEN_KEEPALIVE void reader_load_error(const char* message) { App::get().load_failed(message ? message : ""); }
+
+// Without WebGL2 the page still shows the article: the core's HTML export of the
+// article `id` (the front one when empty or unknown) of the given bundle bytes, with the
+// dateline in `lang`. Needs neither reader_init nor GL. JSON {"id", "title", "lang",
+// "html"} or {"error"}; the bytes stay the caller's; the caller frees the result.
+EMSCRIPTEN_KEEPALIVE char* reader_plain_html(const char* data, int size, const char* name, const char* id, const char* lang) {
+    const reader::LoadResult r = reader::load_bundle(std::string_view(data ? data : "", data ? static_cast<size_t>(size) : 0),
+                                                     name ? name : "bundle");
+    nlohmann::json out;
+    if (!r.bundle || r.bundle->articles.empty()) {
+        out["error"] = r.diagnostics.items.empty() ? std::string("the bundle has no article") : r.diagnostics.items.front().to_string();
+    } else {
+        const reader::Bundle& b = *r.bundle;
+        const int found = id && *id ? b.find_article(id) : -1;
+        const uint32_t index = found >= 0 ? static_cast<uint32_t>(found) : b.front_article;
+        const auto& a = b.articles[index];
+        reader::HtmlOptions o;
+        o.ui = reader::i18n::lang_from_bcp47(lang ? lang : "vi");
+        const std::string dateline = a.published_unix != 0
+            ? reader::datetime::format_dateline(o.ui, a.published_unix, a.published_offset_min) : std::string();
+        o.dateline = dateline;
+        std::string html;
+        reader::append_article_html(html, b, index, o);
+        reader::append_announcements_html(html, b, o);
+        out = {{"id", std::string(b.str(a.id))}, {"title", std::string(b.str(a.title))}, {"html", html},
+               {"lang", std::string(reader::i18n::bcp47(o.ui))},
+               {"notice", std::string(reader::i18n::tr(o.ui, reader::i18n::StringId::PlainViewNotice))}};
+    }
+    const std::string text = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    char* p = static_cast<char*>(std::malloc(text.size() + 1));
+    std::memcpy(p, text.c_str(), text.size() + 1);
+    return p;
+}
 
 EMSCRIPTEN_KEEPALIVE int reader_frame(double now_ms) {
     if (!fonts::have_all_files()) return 0;

@@ -21,15 +21,33 @@
   let config = { trustedOrigins: [], bundleOrigins: [] };
 
   // ------------------------------------------------------------------ messages to the host
-  // A top-level reader answers on its own window (DESIGN.md): parent === window.
+  // A top-level reader answers on its own window (DESIGN.md): parent === window. In a
+  // frame, messages go only to the embedding page's origin, and only when it is trusted:
+  // never to '*', so an untrusted page that frames the reader hears nothing. That origin
+  // is the one a trusted host last wrote from, else the browser's ancestorOrigins, else
+  // the referrer's origin; until the configuration is read, messages wait.
+  let configLoaded = false;
+  const waitingForConfig = [];
+  function hostOrigin() {
+    if (window.parent === window) return location.origin;
+    if (config.hostOrigin) return config.hostOrigin;
+    let origin = '';
+    try { if (location.ancestorOrigins && location.ancestorOrigins.length) origin = location.ancestorOrigins[0]; } catch (e) { /* none */ }
+    if (!origin && document.referrer) { try { origin = new URL(document.referrer).origin; } catch (e) { /* none */ } }
+    return origin && origin !== 'null' && trusted(origin) ? origin : null;
+  }
   function postToHost(message) {
-    const target = window.parent;
-    const origin = target === window ? location.origin : (config.hostOrigin || '*');
-    try { target.postMessage(message, origin); } catch (e) { console.error('postMessage failed', e); }
+    if (!configLoaded) { waitingForConfig.push(message); return; }
+    if (message && message.type === 'reader:error' && !errorAllowed(String(message.message))) return;
+    if (message && message.type === 'reader:ready') removeFirstView();
+    const origin = hostOrigin();
+    if (!origin) return;                   // not framed by a trusted page: say nothing
+    try { window.parent.postMessage(message, origin); } catch (e) { console.error('postMessage failed', e); }
   }
 
   function showFatal(titleText, detailText) {
     loading.hidden = true;
+    removeFirstView();
     const h = document.createElement('h1');
     h.textContent = titleText;
     const p = document.createElement('p');
@@ -39,39 +57,78 @@
     postToHost({ type: 'reader:error', message: detailText });
   }
 
+  // ------------------------------------------------------------------ the static first view
+  // index.html holds the front article's opening as HTML (tools/build.py): it stays up
+  // until the canvas has drawn an article, and only when that is the article the canvas
+  // will open (no ?bundle=, no #article= naming another one).
+  const firstView = document.getElementById('first-view');
+  function removeFirstView() {
+    if (firstView && firstView.isConnected) firstView.remove();
+    document.documentElement.classList.remove('has-first-view');
+  }
+  (function decideFirstView() {
+    if (!firstView) return;
+    const id = firstView.dataset.articleId;
+    const params = new URLSearchParams(location.search);
+    const asked = new URLSearchParams(location.hash.slice(1)).get('article');
+    if (!id || !firstView.querySelector('h1') || params.has('bundle') || (asked && asked !== id)) removeFirstView();
+    else document.documentElement.classList.add('has-first-view');
+  })();
+
   // ------------------------------------------------------------------ fetch with progress
+  // The service worker (and serve.py) answer what is not available offline with 503 and
+  // X-Reader-Offline: 1, and a JSON body whose message can be shown as it is.
+  async function httpError(res) {
+    let message = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
+    const offline = res.headers.get('X-Reader-Offline') === '1';
+    if (offline) {
+      message = 'Không có mạng và mục này chưa được lưu để đọc ngoại tuyến. / You are offline and this has not been saved for offline reading.';
+      try { const body = await res.json(); if (body && typeof body.message === 'string') message = body.message.slice(0, 500); } catch (e) { /* the default */ }
+    }
+    const err = new Error(message);
+    err.offline = offline;
+    return err;
+  }
   const progress = { total: 0, done: 0 };
   function updateProgress() {
     progressBar.max = Math.max(1, progress.total);
     progressBar.value = progress.done;
   }
 
-  async function fetchBytes(url, expected) {
+  // A fetch whose body counts into the progress bar as it streams (the wasm module is
+  // compiled from this stream while it downloads).
+  async function fetchCounted(url, expected, contentType) {
     progress.total += expected;
     updateProgress();
     const res = await fetch(url, { credentials: 'same-origin' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
+    if (!res.ok) throw await httpError(res);
     const length = Number(res.headers.get('Content-Length')) || 0;
     if (length > 0 && !res.headers.get('Content-Encoding')) {
       progress.total += length - expected;
       expected = length;
     }
-    const reader = res.body.getReader();
-    const chunks = [];
     let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      progress.done += Math.min(value.length, Math.max(0, expected - (received - value.length)));
-      updateProgress();
-    }
-    const out = new Uint8Array(received);
-    let off = 0;
-    for (const c of chunks) { out.set(c, off); off += c.length; }
-    return out;
+    const counter = new TransformStream({
+      transform(chunk, ctl) {
+        progress.done += Math.min(chunk.length, Math.max(0, expected - received));
+        received += chunk.length;
+        updateProgress();
+        ctl.enqueue(chunk);
+      },
+    });
+    return new Response(res.body.pipeThrough(counter), { headers: { 'Content-Type': contentType || res.headers.get('Content-Type') || '' } });
   }
+  async function fetchBytes(url, expected) {
+    return new Uint8Array(await (await fetchCounted(url, expected)).arrayBuffer());
+  }
+  // The module compiles off the main thread while it downloads (compileStreaming).
+  async function compileWasm() {
+    const res = await fetchCounted('reader.wasm', 900000, 'application/wasm');
+    if (typeof WebAssembly.compileStreaming === 'function') return WebAssembly.compileStreaming(res);
+    return WebAssembly.compile(await res.arrayBuffer());
+  }
+  // Start-up runs as short tasks, each step yielding to the browser (input, paint).
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   // ------------------------------------------------------------------ passing data into wasm
   function withCString(str, fn) {
@@ -296,8 +353,52 @@
         return;
       }
       if (e.origin !== location.origin && window.parent !== window) config.hostOrigin = e.origin;
-      withCString(text, (p) => mod._reader_message(p));
+      enqueueHostMessage(m.type, text);
     });
+  }
+
+  // A host (or a hostile page it lets through) may send thousands of messages at once.
+  // They wait in a queue handled at most every DRAIN_MS, a few milliseconds' worth at a
+  // time, so the reader keeps drawing; and at most PER_TYPE of each type wait: a newer
+  // open/search/theme/stats replaces the oldest waiting one of its type (only the last
+  // ones matter), so a flood of any size costs a bounded amount of work.
+  const PER_TYPE = 2;
+  const SLICE_MS = 6;
+  const DRAIN_MS = 16;
+  const hostQueue = [];
+  let queueScheduled = false;
+  let lastDrain = -Infinity;
+  function enqueueHostMessage(type, text) {
+    if (hostQueue.filter((q) => q.type === type).length >= PER_TYPE) hostQueue.splice(hostQueue.findIndex((q) => q.type === type), 1);
+    hostQueue.push({ type, text });
+    scheduleDrain();
+  }
+  function scheduleDrain() {
+    if (queueScheduled || !hostQueue.length) return;
+    queueScheduled = true;
+    setTimeout(drainHostQueue, Math.max(0, lastDrain + DRAIN_MS - performance.now()));
+  }
+  function drainHostQueue() {
+    queueScheduled = false;
+    lastDrain = performance.now();
+    const end = lastDrain + SLICE_MS;
+    while (hostQueue.length && performance.now() < end) {
+      const { text } = hostQueue.shift();
+      withCString(text, (p) => mod._reader_message(p));
+    }
+    requestFrame();
+    scheduleDrain();
+  }
+  // Refusals are answered, but not one per message of a flood: the same reason at most
+  // once a second, and at most 20 answers a second in all.
+  const errorWindow = { start: 0, count: 0, seen: new Set() };
+  function errorAllowed(message) {
+    const now = performance.now();
+    if (now - errorWindow.start > 1000) { errorWindow.start = now; errorWindow.count = 0; errorWindow.seen.clear(); }
+    if (errorWindow.seen.has(message) || errorWindow.count >= 20) return false;
+    errorWindow.seen.add(message);
+    errorWindow.count++;
+    return true;
   }
 
   // ------------------------------------------------------------------ the bundle's URL
@@ -314,6 +415,14 @@
 
   async function loadConfig() {
     try {
+      await readConfig();
+    } finally {
+      configLoaded = true;
+      for (const m of waitingForConfig.splice(0)) postToHost(m);
+    }
+  }
+  async function readConfig() {
+    try {
       const res = await fetch('reader-config.json', { credentials: 'same-origin' });
       if (res.ok) {
         const c = await res.json();
@@ -329,24 +438,28 @@
       showFatal('Trình duyệt không hỗ trợ WebAssembly', 'This browser has no WebAssembly; the reader cannot run here.');
       return;
     }
-    if (!document.createElement('canvas').getContext('webgl2')) {
-      showFatal('Trình duyệt không hỗ trợ WebGL2', 'This browser has no WebGL2; the reader cannot draw here.');
-      return;
-    }
-    // The app and fonts do not depend on the configuration: start them at once.
-    const wasmP = fetchBytes('reader.wasm', 900000);
-    const fontsP = Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
+    // Everything the first frame needs is fetched at once, in parallel: the module
+    // (compiled as it streams), the fonts, the configuration, and the bundle when it is
+    // of this site (another origin waits for the configuration that allows it).
+    const wasmModuleP = compileWasm();
+    const noWebGL2 = typeof WebGL2RenderingContext === 'undefined';
+    const fontsP = noWebGL2 ? Promise.resolve([]) : Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
     fontsP.catch(() => {});
-    wasmP.catch(() => {});
-    await loadConfig();
+    wasmModuleP.catch(() => {});
+    const configP = loadConfig();
+    let early = null;
+    try { early = new URL(new URLSearchParams(location.search).get('bundle') || DEFAULT_BUNDLE, location.href); } catch (e) { /* checked below */ }
+    const fetchBundle = (u) => fetchBytes(u.href, 100000).then((b) => ({ bytes: b }), (err) => ({ error: err }));
+    const earlyBundleP = early && early.origin === location.origin ? fetchBundle(early) : null;
+    await configP;
     let url;
     try { url = bundleUrl(); } catch (e) { showFatal('Không mở được bài viết', e.message); return; }
     bundleBase = url.href;
+    const bundleP = earlyBundleP && early.href === url.href ? earlyBundleP : fetchBundle(url);
 
-    const bundleP = fetchBytes(url.href, 100000).then((b) => ({ bytes: b }), (err) => ({ error: err }));
-
-    let wasmBinary;
-    try { wasmBinary = await wasmP; } catch (e) { showFatal('Không tải được ứng dụng', e.message); return; }
+    let wasmModule;
+    try { wasmModule = await wasmModuleP; } catch (e) { showFatal('Không tải được ứng dụng', e.message); return; }
+    await nextTask();
     const host = {
       requestFrame,
       postMessage: (text) => { try { postToHost(JSON.parse(text)); } catch (e) { console.error(e); } },
@@ -355,6 +468,8 @@
         if (push) history.pushState(null, '', hash); else history.replaceState(null, '', hash);
       },
       openExternal: (u) => { window.open(u, '_blank', 'noopener,noreferrer'); },
+      canShare: () => typeof navigator.share === 'function',
+      shareLink,
       openRelative: (u) => {
         try {
           const abs = new URL(u, bundleBase);
@@ -375,8 +490,16 @@
       takeImage: (request) => window.ReaderImages.take(request),
       deactivateTextField,
     };
-    mod = await createReaderModule({ wasmBinary, ReaderHost: host });
+    mod = await createReaderModule({
+      ReaderHost: host,
+      instantiateWasm(imports, receiveInstance) {
+        WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule),
+          (e) => showFatal('Không tải được ứng dụng', String(e && e.message || e)));
+        return {};
+      },
+    });
     mod.ReaderHost = host;
+    await nextTask();
 
     resize();
     const rect = canvas.getBoundingClientRect();
@@ -388,26 +511,139 @@
       library: new URLSearchParams(location.search).get('library') === '1',
     });
     const ok = withCString(cfg, (p) => mod._reader_init(rect.width, rect.height, window.devicePixelRatio || 1, p));
-    if (!ok) { showFatal('Không khởi tạo được WebGL2', 'WebGL2 could not be started on this canvas.'); return; }
+    if (!ok) { await showPlainView(url, bundleP); return; }
     wireInput();
     wireMessages();
 
     let fontFiles;
+    await nextTask();
     try { fontFiles = await fontsP; } catch (e) { showFatal('Không tải được phông chữ', e.message); return; }
     FONT_FILES.forEach((name, i) => withCString(name, (p) => mod._reader_add_font(p, copyIn(fontFiles[i]), fontFiles[i].length)));
 
     withCString(location.hash, (p) => mod._reader_navigate(p));
     const bundle = await bundleP;
+    await nextTask();
     if (bundle.error) {
-      const msg = navigator.onLine === false
-        ? `${url.pathname}: offline, and this bundle is not saved for offline reading`
+      const msg = bundle.error.offline || navigator.onLine === false
+        ? `${url.pathname}: ${bundle.error.offline ? bundle.error.message : 'offline, and this bundle is not saved for offline reading'}`
         : `${url.pathname}: ${bundle.error.message}`;
       withCString(msg, (p) => mod._reader_load_error(p));
+      removeFirstView();
     } else {
       withCString(url.pathname.split('/').pop() || 'bundle', (np) => mod._reader_load_bundle(copyIn(bundle.bytes), bundle.bytes.length, np));
     }
+    await nextTask();
     loading.hidden = true;
     requestFrame();
+  }
+
+  // ------------------------------------------------------------------ without WebGL2
+  // WebAssembly works but the canvas cannot draw: the article as the core's escaped HTML
+  // export (reader_plain_html), with a notice; #article= links keep working.
+  async function showPlainView(url, bundleP) {
+    const bundle = await bundleP;
+    loading.hidden = true;
+    removeFirstView();
+    canvas.hidden = true;
+    if (bundle.error) { showFatal('Không mở được bài viết', `${url.pathname}: ${bundle.error.message}`); return; }
+    const view = document.createElement('main');
+    view.id = 'plain-view';
+    view.className = 'plain-article';
+    document.getElementById('reader-root').appendChild(view);
+    const data = copyIn(bundle.bytes);   // kept: every article is exported from it
+    const name = url.pathname.split('/').pop() || 'bundle';
+    const render = () => {
+      const id = new URLSearchParams(location.hash.slice(1)).get('article') || '';
+      let out = {};
+      withCString(name, (np) => withCString(id, (ip) => withCString(navigator.language || 'vi', (lp) => {
+        const p = mod._reader_plain_html(data, bundle.bytes.length, np, ip, lp);
+        try { out = JSON.parse(mod.UTF8ToString(p)); } catch (e) { out = { error: String(e) }; } finally { mod._free(p); }
+      })));
+      if (out.error) { showFatal('Không mở được bài viết', out.error); return; }
+      const notice = document.createElement('p');
+      notice.className = 'plain-notice';
+      notice.setAttribute('role', 'note');
+      notice.lang = out.lang;
+      notice.textContent = out.notice;
+      const article = document.createElement('div');
+      article.innerHTML = out.html;      // the core's export: every text and attribute escaped
+      // Relative sources are the bundle's; images only from allowed origins.
+      for (const img of article.querySelectorAll('img[src]')) {
+        let u = null;
+        try { u = new URL(img.getAttribute('src'), bundleBase); } catch (e) { /* dropped */ }
+        if (u && (u.protocol === 'http:' || u.protocol === 'https:') && allowedOrigin(u.origin)) img.src = u.href;
+        else img.removeAttribute('src');
+      }
+      for (const a of article.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href');
+        if (href.startsWith('#')) continue;
+        const u = linkTarget(href);
+        if (u) { a.href = u; a.target = '_blank'; a.rel = 'noopener noreferrer'; } else a.removeAttribute('href');
+      }
+      view.replaceChildren(notice, ...article.childNodes);
+      view.scrollTop = 0;
+      document.title = out.title;
+      postToHost({ type: 'reader:navigated', id: out.id, title: out.title });
+      postToHost({ type: 'reader:resize', height: Math.ceil(view.scrollHeight) });
+    };
+    render();
+    window.addEventListener('hashchange', render);
+    postToHost({ type: 'reader:error', message: 'WebGL2 is not available: the article is shown as plain HTML.' });
+  }
+  function linkTarget(href) {
+    try {
+      const u = new URL(href, bundleBase);
+      return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? u.href : null;
+    } catch (e) { return null; }
+  }
+
+  // ------------------------------------------------------------------ copy link and share
+  // The page's address is the deep link of what is on screen; shared without the embed
+  // parameters, so it opens the full reader. The Web Share API where the browser has it
+  // (phones), else the clipboard and a short confirmation.
+  function shareUrl() {
+    const u = new URL(location.href);
+    u.searchParams.delete('embed');
+    u.searchParams.delete('library');
+    return u.href;
+  }
+  async function shareLink(title, copiedMessage, copyOnly) {
+    const url = shareUrl();
+    if (!copyOnly && typeof navigator.share === 'function') {
+      try { await navigator.share({ title: title || document.title, url }); return; } catch (e) {
+        if (e && e.name === 'AbortError') return;       // the user closed the share sheet
+      }
+    }
+    let copied = false;
+    try { await navigator.clipboard.writeText(url); copied = true; } catch (e) { /* below */ }
+    if (!copied) {
+      copyLinkPending = url;
+      try { copied = document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+      copyLinkPending = null;
+    }
+    if (copied) showToast(copiedMessage);
+  }
+  let copyLinkPending = null;
+  document.addEventListener('copy', (e) => {
+    if (copyLinkPending === null || !e.clipboardData) return;
+    e.clipboardData.setData('text/plain', copyLinkPending);
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }, true);
+  let toastTimer = 0;
+  function showToast(text) {
+    let toast = document.getElementById('reader-toast');
+    if (!toast) {
+      toast = document.createElement('div');
+      toast.id = 'reader-toast';
+      toast.setAttribute('role', 'status');
+      toast.setAttribute('aria-live', 'polite');
+      document.body.appendChild(toast);
+    }
+    toast.textContent = text;
+    toast.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { toast.hidden = true; }, 2500);
   }
 
   start().catch((e) => { console.error(e); showFatal('Lỗi khi khởi động', String(e && e.message || e)); });

@@ -38,6 +38,9 @@ namespace reader::i18n {
     S(Settings, "Cài đặt", "Settings")                                                             \
     S(CopyLink, "Sao chép liên kết", "Copy link")                                                  \
     S(LinkCopied, "Đã sao chép liên kết", "Link copied")                                           \
+    S(Share, "Chia sẻ", "Share")                                                                   \
+    S(PlainViewNotice, "Trình duyệt này không vẽ được trình đọc (thiếu WebGL2), nên bài viết được hiển thị ở dạng văn bản đơn giản.", \
+      "This browser cannot draw the reader (no WebGL2), so the article is shown as plain text.")      \
     S(OpenInNewTab, "Mở trong thẻ mới", "Open in a new tab")                                       \
     S(OpenFile, "Mở tệp bài viết", "Open an article file")                                         \
     S(DropFileHere, "Thả tệp bài viết vào đây", "Drop an article file here")                       \

@@ -4,7 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, ROOT } from '../e2e/harness.mjs';
+import { startServer, launchBrowser, waitForMessage, BUILD } from '../e2e/harness.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const server = await startServer();
@@ -29,7 +29,7 @@ for (let i = 0; i < runs; i++) {
 await browser.close();
 server.stop();
 
-const dist = path.join(ROOT, 'build', 'dist');
+const dist = path.join(BUILD, 'dist');   // READER_BUILD_DIR or build/
 let raw = 0; let gz = 0;
 const rows = [];
 for (const f of files) {

@@ -105,3 +105,37 @@ test('#article=ID&comment=CID opens the article at that comment; an unknown comm
   assert.match((await waitForMessage(bad.page, 'reader:error')).message, /no comment with id 'no-such-comment'/);
   await bad.context.close();
 });
+
+// The toolbar's share button sits left of search: 3 buttons of (44 - 8) px with 6 px gaps.
+const shareButton = (width) => ({ x: width - 3 * (36 + 6) - 6 + 18, y: 4 + 18 });
+
+test('the share button copies the deep link (without embed parameters) and says so', async () => {
+  const p = await newPage(browser, { locale: 'vi-VN' });
+  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  await p.page.goto(`${server.url}#article=embedding`);
+  await waitForMessage(p.page, 'reader:ready');
+  const width = await p.page.evaluate(() => innerWidth);
+  await p.page.mouse.click(shareButton(width).x, shareButton(width).y);
+  await p.page.waitForSelector('#reader-toast:not([hidden])');
+  assert.equal(await p.page.textContent('#reader-toast'), 'Đã sao chép liên kết');
+  const copied = await p.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${server.url}#article=embedding`);
+  await p.context.close();
+});
+
+test('where the Web Share API exists the share button shares the current article', async () => {
+  const p = await newPage(browser, { locale: 'en-US' });
+  await p.page.addInitScript(() => {
+    window.__shared = [];
+    navigator.share = async (data) => { window.__shared.push(data); };
+  });
+  await p.page.goto(`${server.url}?embed=0#article=searching`);
+  await waitForMessage(p.page, 'reader:ready');
+  const width = await p.page.evaluate(() => innerWidth);
+  await p.page.mouse.click(shareButton(width).x, shareButton(width).y);
+  await p.page.waitForFunction(() => window.__shared.length === 1);
+  const shared = await p.page.evaluate(() => window.__shared[0]);
+  assert.equal(shared.url, `${server.url}#article=searching`);
+  assert.ok(shared.title && shared.title.length > 3, `a title: ${shared.title}`);
+  await p.context.close();
+});

@@ -196,3 +196,34 @@ test('hostile messages are ignored or refused with reader:error, and the reader 
   console.log(`# flood of 1441 messages handled in ${floodMs} ms`);
   await context.close();
 });
+
+test('a flood of 10,000 messages does not freeze the reader: it keeps drawing and answers the last request', async () => {
+  const { page, context } = await openHost();
+  const frame = page.frames().find((f) => f.url().startsWith(reader.url));
+  // Inside the reader: the longest gap between animation frames while the flood lasts.
+  await frame.evaluate(() => {
+    window.__gap = 0;
+    let last = performance.now();
+    const tick = (t) => { window.__gap = Math.max(window.__gap, t - last); last = t; if (!window.__stopTicks) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const statsBefore = await count(page, 'reader:stats');
+  const resultsBefore = await count(page, 'reader:results');
+  const t0 = Date.now();
+  await page.evaluate((origin) => {
+    const target = document.getElementById('reader').contentWindow;
+    for (let i = 0; i < 10000; i++) target.postMessage({ type: 'reader:search', query: `sinh hoạt chi bộ ${i}` }, origin);
+    target.postMessage({ type: 'reader:search', query: 'Thủ Đức' }, origin);
+    target.postMessage({ type: 'reader:stats' }, origin);
+  }, reader.origin);
+  await answer(page, 'reader:stats', statsBefore + 1, 60000);
+  const floodMs = Date.now() - t0;
+  await page.waitForFunction(() => window.readerAnswers.filter((m) => m.type === 'reader:results').at(-1)?.query === 'Thủ Đức');
+  const results = (await page.evaluate(() => window.readerAnswers.filter((m) => m.type === 'reader:results'))).slice(resultsBefore);
+  assert.ok(results.length < 200, `searches were coalesced (${results.length} answered of 10,001)`);
+  assert.ok(results.at(-1).total > 0, 'the last search found the seed article');
+  const gap = await frame.evaluate(() => { window.__stopTicks = true; return window.__gap; });
+  assert.ok(gap < 2000, `the reader kept drawing: longest frame gap ${Math.round(gap)} ms`);
+  console.log(`# 10,001 searches handled in ${floodMs} ms, ${results.length} answered, longest frame gap ${Math.round(gap)} ms`);
+  await context.close();
+});

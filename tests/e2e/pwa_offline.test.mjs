@@ -112,3 +112,18 @@ test('bundles are served stale while revalidating, and their cache keeps to its 
   assert.ok(!kept.some((u) => u.endsWith('/b1.json')), 'one of the oldest was removed');
   await context.close();
 });
+
+test('a bundle answered 503 with X-Reader-Offline shows the offline message, not an HTTP error', async () => {
+  const p = await newPage(browser, { locale: 'vi-VN' });
+  const message = 'Không có mạng và mục này chưa được lưu để đọc ngoại tuyến. / You are offline and this has not been saved for offline reading.';
+  await p.page.route('**/bundles/not-saved.json', (route) => route.fulfill({
+    status: 503, contentType: 'application/json; charset=utf-8', headers: { 'X-Reader-Offline': '1' },
+    body: JSON.stringify({ error: 'offline', kind: 'bundles', url: route.request().url(), message }),
+  }));
+  await p.page.goto(`${server.url}?bundle=bundles/not-saved.json`);
+  const error = await waitForMessage(p.page, 'reader:error');
+  assert.match(error.message, /not-saved\.json: Không có mạng/);
+  assert.doesNotMatch(error.message, /HTTP 503/);
+  assert.ok(await p.page.isHidden('#first-view'), 'no first view of another bundle');
+  await p.context.close();
+});

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "fonts.h"
 #include "i18n/strings.h"
+#include "js_bridge.h"
 #include "theme.h"
 
 namespace views {
@@ -37,6 +38,16 @@ bool icon_button(const char* id, const std::string& label, Icon&& icon) {
 }
 
 std::string tr(App& app, StringId id) { return std::string(reader::i18n::tr(app.lang(), id)); }
+
+// The page's address is the deep link of what is shown (#article=ID&q=...): shared
+// with the Web Share API where the browser has it, else copied (web/app.js shareLink).
+void share_current(App& app, bool copy_only) {
+    std::string title;
+    if (const reader::Bundle* b = app.bundle(); b && app.ui().article >= 0) {
+        title = std::string(b->str(b->articles[static_cast<size_t>(app.ui().article)].title));
+    }
+    js::share_link(title, tr(app, StringId::LinkCopied), copy_only);
+}
 
 bool settings_popup(App& app) {
     ReadingSettings& s = app.settings();
@@ -86,6 +97,8 @@ bool settings_popup(App& app) {
     ImGui::SameLine();
     if (ImGui::RadioButton("English", !vi)) { app.set_lang(reader::i18n::Lang::En); changed = true; }
     ImGui::Separator();
+    if (ImGui::Button(tr(app, StringId::CopyLink).c_str())) share_current(app, true);
+    ImGui::SameLine();
     if (ImGui::Button(tr(app, StringId::ResetSettings).c_str())) {
         const theme::Name keep = s.theme;
         s = ReadingSettings{};
@@ -136,7 +149,19 @@ bool draw_toolbar(App& app) {
     ImGui::PopFont();
 
     const float s = kToolbarHeight - 8;
-    ImGui::SetCursorScreenPos(ImVec2(p.x + w - 2 * (s + 6) - 6, p.y + 4));
+    ImGui::SetCursorScreenPos(ImVec2(p.x + w - 3 * (s + 6) - 6, p.y + 4));
+    const bool can_share = js::can_share();
+    if (icon_button("share", tr(app, can_share ? StringId::Share : StringId::CopyLink), [](ImDrawList* d, ImVec2 c, float sz, ImU32 col) {
+            // The usual "share" sign: three dots joined by two lines.
+            const float r = sz * 0.085f;
+            const ImVec2 left(c.x - sz * 0.17f, c.y), top(c.x + sz * 0.17f, c.y - sz * 0.19f), bottom(c.x + sz * 0.17f, c.y + sz * 0.19f);
+            d->AddLine(left, top, col, 1.8f);
+            d->AddLine(left, bottom, col, 1.8f);
+            for (const ImVec2& q : {left, top, bottom}) d->AddCircleFilled(q, r, col, 12);
+        })) {
+        share_current(app, !can_share);
+    }
+    ImGui::SameLine(0, 6);
     if (icon_button("search", tr(app, StringId::Search) + " (Ctrl+F)", [](ImDrawList* d, ImVec2 c, float sz, ImU32 col) {
             const float r = sz * 0.2f;
             d->AddCircle(ImVec2(c.x - r * 0.3f, c.y - r * 0.3f), r, col, 20, 2.0f);
