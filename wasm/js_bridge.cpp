@@ -36,6 +36,15 @@ EM_JS(void, js_share_link_impl, (const char* t, int tn, const char* m, int mn, i
 });
 EM_JS(void, js_log_error_impl, (const char* p, int n), { console.error(UTF8ToString(p, n)); });
 EM_JS(void, js_fetch_impl, (int request, const char* p, int n), { Module.ReaderHost.fetchForCore(request, UTF8ToString(p, n)); });
+EM_JS(void, js_set_mirror_impl, (const char* p, int n), { Module.ReaderHost.setMirror(UTF8ToString(p, n)); });
+EM_JS(void, js_announce_impl, (const char* p, int n), { Module.ReaderHost.announce(UTF8ToString(p, n)); });
+EM_JS(void, js_set_selection_impl, (const char* p, int pn, const char* h, int hn), {
+  Module.ReaderHost.setSelection(UTF8ToString(p, pn), UTF8ToString(h, hn));
+});
+EM_JS(void, js_copy_impl, (const char* p, int pn, const char* h, int hn), {
+  Module.ReaderHost.copyToClipboard(UTF8ToString(p, pn), UTF8ToString(h, hn));
+});
+EM_JS(void, js_open_in_new_tab_impl, (const char* p, int n), { Module.ReaderHost.openInNewTab(UTF8ToString(p, n)); });
 // clang-format on
 
 namespace js {
@@ -67,6 +76,15 @@ void share_link(std::string_view t, std::string_view m, bool copy_only) {
 }
 int64_t unix_now() { return static_cast<int64_t>(js_date_now_impl() / 1000.0); }
 void fetch(int request, std::string_view url) { js_fetch_impl(request, url.data(), static_cast<int>(url.size())); }
+void set_mirror(std::string_view h) { js_set_mirror_impl(h.data(), static_cast<int>(h.size())); }
+void announce(std::string_view t) { js_announce_impl(t.data(), static_cast<int>(t.size())); }
+void set_selection(std::string_view p, std::string_view h) {
+    js_set_selection_impl(p.data(), static_cast<int>(p.size()), h.data(), static_cast<int>(h.size()));
+}
+void copy_to_clipboard(std::string_view p, std::string_view h) {
+    js_copy_impl(p.data(), static_cast<int>(p.size()), h.data(), static_cast<int>(h.size()));
+}
+void open_in_new_tab(std::string_view u) { js_open_in_new_tab_impl(u.data(), static_cast<int>(u.size())); }
 void log_error(std::string_view m) { js_log_error_impl(m.data(), static_cast<int>(m.size())); }
 
 }  // namespace js

@@ -26,6 +26,17 @@ int64_t unix_now();                                      // Date.now() / 1000
 bool can_share();
 void share_link(std::string_view title, std::string_view copied_message, bool copy_only);
 void log_error(std::string_view message);                // console.error (shown in tests)
+// The accessible mirror (web/mirror.js): the core's escaped HTML export of what is on
+// screen, put in a visually hidden DOM region; and a polite live announcement.
+void set_mirror(std::string_view html);
+void announce(std::string_view text);
+// The article's current text selection, kept by the page so that a copy event
+// (Ctrl+C) can fill the clipboard synchronously; empty strings when nothing is selected.
+void set_selection(std::string_view plain, std::string_view html);
+// Writes to the system clipboard now (context menu "Copy"): plain text and HTML.
+void copy_to_clipboard(std::string_view plain, std::string_view html);
+// Opens a link of the bundle in a new tab (relative ones against the bundle's URL).
+void open_in_new_tab(std::string_view href);
 // Fetches `url` (relative to the bundle's URL, same rules as bundles); the answer
 // comes back through reader_fetched(request, ...) in main.cpp.
 void fetch(int request, std::string_view url);

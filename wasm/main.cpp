@@ -14,6 +14,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@
 #include <cstring>  // std::memcpy in reader_plain_html
 #include "fonts.h"
 #include "js_bridge.h"
+#include "i18n/strings.h"
+#include "model/html_export.h"
 #include "text_field.h"
 #include "theme.h"
 #include "web_platform.h"
@@ -155,5 +158,44 @@ EMSCRIPTEN_KEEPALIVE void reader_fetched(int request, int ok, int status, char* 
 }
 EMSCRIPTEN_KEEPALIVE void reader_message(const char* json) { App::get().host_message(json); }
 EMSCRIPTEN_KEEPALIVE void reader_navigate(const char* hash) { App::get().navigate_hash(hash); }
+
+// The accessible mirror's search results (web/mirror.js): the bundle searched for
+// `query` with the default options, as {"total", "label", "html"} (the HTML escaped
+// by the core's export helpers). The caller frees the returned string.
+EMSCRIPTEN_KEEPALIVE char* reader_search_mirror(const char* query) {
+    App& app = App::get();
+    const reader::Bundle* b = app.bundle();
+    std::string html, label;
+    uint32_t total = 0;
+    if (b && query && *query) {
+        app.ensure_search_index();
+        reader::search::Query q;
+        q.text = std::string(query).substr(0, 1000);
+        q.limit = 20;
+        const reader::search::Results r = app.search_engine()->search(q);
+        total = r.total;
+        label = reader::i18n::tr_count(app.lang(), reader::i18n::StringId::SearchResultCount, r.total);
+        html = "<section aria-labelledby=\"mirror-results\"><h2 id=\"mirror-results\">";
+        reader::append_html_escaped(html, label);
+        html += "</h2><ol>";
+        for (const auto& h : r.hits) {
+            const bool ann = app.search_engine()->is_announcement(h.doc);
+            if (ann) continue;   // announcements have no article page to open
+            const auto& a = b->articles[h.doc];
+            html += "<li><a href=\"#article=";
+            reader::append_url_escaped(html, b->str(a.id));
+            html += "\">";
+            reader::append_html_escaped(html, b->str(a.title));
+            html += "</a><p>";
+            reader::append_html_escaped(html, h.snippet);
+            html += "</p></li>";
+        }
+        html += "</ol></section>";
+    }
+    const std::string out = nlohmann::json{{"total", total}, {"label", label}, {"html", html}}.dump();
+    char* p = static_cast<char*>(malloc(out.size() + 1));
+    memcpy(p, out.c_str(), out.size() + 1);
+    return p;
+}
 
 }  // extern "C"

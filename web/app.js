@@ -211,6 +211,10 @@
         proxy.dataset.active = '1';
         proxy.focus({ preventScroll: true });
       }
+      // Ctrl+A selects the article in the canvas (not the page's hidden mirror); Ctrl+C
+      // copies the canvas's selection (the copy event below fills the clipboard).
+      if (down && (e.ctrlKey || e.metaKey) && e.code === 'KeyA') e.preventDefault();
+      if (down && (e.ctrlKey || e.metaKey) && e.code === 'KeyC' && selection.plain) copyToClipboard(selection.plain, selection.html);
       // Keys the reader handles must not also scroll or find in the page.
       // Tab is left alone so keyboard users can leave the canvas for the page's controls.
       if (['Space', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'F3'].includes(e.code)) e.preventDefault();
@@ -284,6 +288,38 @@
   function deactivateTextField() {
     proxy.dataset.active = '0';
     if (document.activeElement === proxy) canvas.focus({ preventScroll: true });
+  }
+
+  // ------------------------------------------------------------------ selection and clipboard
+  // The core tells the page the text of the article's selection whenever it settles,
+  // so a copy event (Ctrl+C, the browser's Copy) can fill the clipboard synchronously,
+  // as plain text and as HTML with links.
+  let selection = { plain: '', html: '' };
+  let pendingCopy = null;                 // the context menu's Copy, when the async API is refused
+  document.addEventListener('copy', (e) => {
+    const data = pendingCopy || (document.activeElement === canvas && selection.plain ? selection : null);
+    pendingCopy = null;
+    if (!data || !e.clipboardData) return;
+    e.clipboardData.setData('text/plain', data.plain);
+    if (data.html) e.clipboardData.setData('text/html', data.html);
+    e.preventDefault();
+  });
+  async function copyToClipboard(plain, html) {
+    try {
+      if (navigator.clipboard && typeof ClipboardItem === 'function') {
+        const parts = { 'text/plain': new Blob([plain], { type: 'text/plain' }) };
+        if (html) parts['text/html'] = new Blob([html], { type: 'text/html' });
+        await navigator.clipboard.write([new ClipboardItem(parts)]);
+        return;
+      }
+    } catch (e) { /* refused (no permission, not focused): the copy event below */ }
+    pendingCopy = { plain, html };
+    try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+    pendingCopy = null;
+  }
+  // A link of the bundle: "#article=ID" against this page, anything else against the bundle's URL.
+  function linkUrl(href) {
+    try { return new URL(href, href.startsWith('#') ? location.href : bundleBase); } catch (e) { return null; }
   }
 
   // ------------------------------------------------------------------ fetches asked by the core
@@ -462,8 +498,15 @@
     await nextTask();
     const host = {
       requestFrame,
-      postMessage: (text) => { try { postToHost(JSON.parse(text)); } catch (e) { console.error(e); } },
+      postMessage: (text) => {
+        try {
+          const m = JSON.parse(text);
+          if (m.type === 'reader:error' && window.ReaderMirror) window.ReaderMirror.announce(m.message);
+          postToHost(m);
+        } catch (e) { console.error(e); }
+      },
       setHash: (hash, push) => {
+        if (window.ReaderMirror) window.ReaderMirror.hashChanged(hash);
         if (location.hash === hash) return;
         if (push) history.pushState(null, '', hash); else history.replaceState(null, '', hash);
       },
@@ -489,6 +532,14 @@
       loadImage: loadImageForCore,
       takeImage: (request) => window.ReaderImages.take(request),
       deactivateTextField,
+      setMirror: (html) => { if (window.ReaderMirror) window.ReaderMirror.setMirror(html); },
+      announce: (text) => { if (window.ReaderMirror) window.ReaderMirror.announce(text); },
+      setSelection: (plain, html) => { selection = { plain, html }; },
+      copyToClipboard: (plain, html) => { copyToClipboard(plain, html.length ? html : ''); },
+      openInNewTab: (href) => {
+        const u = linkUrl(href);
+        if (u && (u.protocol === 'http:' || u.protocol === 'https:')) window.open(u.href, '_blank', 'noopener,noreferrer');
+      },
     };
     mod = await createReaderModule({
       ReaderHost: host,
@@ -514,6 +565,15 @@
     if (!ok) { await showPlainView(url, bundleP); return; }
     wireInput();
     wireMessages();
+    if (window.ReaderMirror) {
+      window.ReaderMirror.attach({
+        searchSummary: (q) => {
+          const p = withCString(q, (qp) => mod._reader_search_mirror(qp));
+          try { return JSON.parse(mod.UTF8ToString(p)); } catch (e) { return null; } finally { mod._free(p); }
+        },
+      });
+      window.addEventListener('hashchange', () => window.ReaderMirror.hashChanged(location.hash));
+    }
 
     let fontFiles;
     await nextTask();

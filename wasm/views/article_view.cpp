@@ -13,12 +13,14 @@
 #include "i18n/strings.h"
 #include "js_bridge.h"
 #include "layout/typography.h"
+#include "model/html_export.h"
 #include "text_field.h"
 #include "theme.h"
 #include "time/date_format.h"
 #include "time/reading_time.h"
 #include "views/display_list_painter.h"
 #include "views/image_box.h"
+#include "views/selection_painter.h"
 #include "web_platform.h"
 
 namespace views {
@@ -80,6 +82,9 @@ void ArticleView::rebuild(App& app, int article) {
     layout_ = std::make_unique<L::ArticleLayout>(b, static_cast<uint32_t>(article), fonts::metrics());
     list_ = nullptr;
     pending_list_y_ = -1;
+    selection_.clear();
+    selecting_ = false;
+    selection_dirty_ = true;
 
     strings_.clear();
     strings_.reserve(8);
@@ -138,16 +143,7 @@ void ArticleView::build_sections(App& app, float width) {
 
     // ---- Tin khác: related articles first, then the others by date
     heading(StringId::OtherNews);
-    std::vector<int> order;
-    for (const auto& r : a.related) if (r.article != UINT32_MAX) order.push_back(static_cast<int>(r.article));
-    std::vector<int> rest;
-    for (size_t i = 0; i < b.articles.size(); ++i) {
-        if (static_cast<int>(i) != article_ && std::find(order.begin(), order.end(), static_cast<int>(i)) == order.end()) rest.push_back(static_cast<int>(i));
-    }
-    std::stable_sort(rest.begin(), rest.end(), [&](int x, int z) { return b.articles[x].published_unix > b.articles[z].published_unix; });
-    order.insert(order.end(), rest.begin(), rest.end());
-    if (order.size() > 12) order.resize(12);
-    for (int i : order) {
+    for (int i : other_articles(app)) {
         const auto& o = b.articles[static_cast<size_t>(i)];
         const float y0 = y;
         line(b.str(o.title), L::TextRole::Body, 0, reader::kStyleLink);
@@ -188,6 +184,22 @@ void ArticleView::build_sections(App& app, float width) {
     sections_width_ = width;
     sections_settings_ = ls;
     sections_dirty_ = false;
+}
+
+std::vector<int> ArticleView::other_articles(const App& app) const {
+    // Related articles first, then the others by date; at most 12.
+    const Bundle& b = *app.bundle();
+    const auto& a = b.articles[static_cast<size_t>(article_)];
+    std::vector<int> order;
+    for (const auto& r : a.related) if (r.article != UINT32_MAX) order.push_back(static_cast<int>(r.article));
+    std::vector<int> rest;
+    for (size_t i = 0; i < b.articles.size(); ++i) {
+        if (static_cast<int>(i) != article_ && std::find(order.begin(), order.end(), static_cast<int>(i)) == order.end()) rest.push_back(static_cast<int>(i));
+    }
+    std::stable_sort(rest.begin(), rest.end(), [&](int x, int z) { return b.articles[x].published_unix > b.articles[z].published_unix; });
+    order.insert(order.end(), rest.begin(), rest.end());
+    if (order.size() > 12) order.resize(12);
+    return order;
 }
 
 void ArticleView::scroll_to_text(uint32_t off, uint32_t block) {
@@ -305,6 +317,7 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     const auto [a0, a1] = list.visible(top, bottom);
     paint(dl, list, layout_->measurer(), origin, a0, a1, hovered_link, highlights);
     draw_images(app, dl, list, origin, a0, a1);   // textures over the reserved boxes
+    paint_selection(dl, list, layout_->measurer(), selection_, origin, a0, a1, selection_rects_);
     const float stop = scroll - sections_top;
     const auto [s0, s1] = sections_.visible(stop, stop + view.y);
     paint(dl, sections_, *measurer_, sec_origin, s0, s1, L::kNone, highlights);
@@ -314,6 +327,10 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     const float progress = std::clamp(scroll / range, 0.0f, 1.0f);
     dl->AddRectFilled(win, ImVec2(win.x + view.x * progress, win.y + 3), theme::palette().accent);
 
+    handle_selection(app, list, origin, view.y, hovered_link);
+    draw_context_menu(app);
+    update_mirror(app);
+
     if (tooltip_action && !hovered_action) ImGui::SetTooltip("%s", tooltip_action->text.c_str());
     if (hovered_link != L::kNone || hovered_action) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -321,7 +338,8 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
         if (hovered_link != L::kNone) target = std::string(b->str(b->links[hovered_link].href));
         else if (hovered_action->kind == SectionAction::OpenUrl) target = hovered_action->text;
         if (!target.empty()) ImGui::SetTooltip("%s", target.c_str());
-        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
+            selection_.empty()) {   // a drag that selected text over a link does not follow it
             if (hovered_link != L::kNone) {
                 app.follow_link(hovered_link);
             } else if (hovered_action->kind == SectionAction::OpenArticle) {
@@ -349,14 +367,180 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
         const float page = std::max(line_px, view.y - 2 * line_px);
         float target = scroll;
         const bool shift = ImGui::GetIO().KeyShift;
-        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) target += 3 * line_px;
-        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) target -= 3 * line_px;
+        // Shift+arrows extend the selection (handle_selection), they do not scroll.
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) && !shift) target += 3 * line_px;
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow) && !shift) target -= 3 * line_px;
         if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || (ImGui::IsKeyPressed(ImGuiKey_Space) && !shift)) target += page;
         if (ImGui::IsKeyPressed(ImGuiKey_PageUp) || (ImGui::IsKeyPressed(ImGuiKey_Space) && shift)) target -= page;
         if (ImGui::IsKeyPressed(ImGuiKey_Home)) target = 0;
         if (ImGui::IsKeyPressed(ImGuiKey_End)) target = content_height_;
         if (target != scroll) ImGui::SetScrollY(std::clamp(target, 0.0f, range));
     }
+}
+
+}  // namespace views
+
+// ------------------------------------------------------------------ selection and copy
+namespace views {
+namespace {
+
+// Interface words not yet in shared/i18n (the i18n owner adds them; until then here).
+const char* word_copy(reader::i18n::Lang l) { return l == reader::i18n::Lang::Vi ? "Sao chép" : "Copy"; }
+const char* word_select_all(reader::i18n::Lang l) { return l == reader::i18n::Lang::Vi ? "Chọn tất cả" : "Select all"; }
+
+}  // namespace
+
+void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 origin, float view_h, uint32_t hovered_link) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const L::TextMeasurer& m = layout_->measurer();
+    const L::TextSelection before = selection_;
+    const ImVec2 mouse = io.MousePos;
+    const float lx = mouse.x - origin.x, ly = mouse.y - origin.y;
+    const bool over_article = ImGui::IsWindowHovered() && mouse.x > -1e30f && ly >= -8 && ly < list.height() + 8;
+
+    // ---- mouse: press sets the caret (Shift extends), drag extends, double click takes a word
+    if (over_article && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const L::TextPos p = L::position_at(list, lx, ly, m);
+        if (io.KeyShift && selection_.anchor.valid()) {
+            selection_.focus = p;
+        } else if (ImGui::GetMouseClickedCount(ImGuiMouseButton_Left) >= 2 && p.valid()) {
+            const auto [b, e] = L::word_at(list, p);
+            selection_.anchor = b;
+            selection_.focus = e;
+        } else {
+            selection_.collapse(p);
+            selecting_ = true;
+        }
+    } else if (selecting_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        selection_.focus = L::position_at(list, lx, ly, m);
+        // Dragging past the top or bottom edge scrolls, so a selection can be longer than the view.
+        const float top = ImGui::GetWindowPos().y, edge = 24.0f;
+        float dy = 0;
+        if (mouse.y < top + edge) dy = -(top + edge - mouse.y) * 0.5f;
+        else if (mouse.y > top + view_h - edge) dy = (mouse.y - (top + view_h - edge)) * 0.5f;
+        if (dy != 0) {
+            ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + dy, 0.0f, ImGui::GetScrollMaxY()));
+            web_platform::request_frames(2);
+        }
+    }
+    if (selecting_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) selecting_ = false;
+    if (over_article && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        context_link_ = hovered_link;
+        ImGui::OpenPopup("article-context");
+    }
+
+    // ---- keyboard (the canvas has focus, no text field is active)
+    if (!text_field::any_active()) {
+        const bool ctrl = io.KeyCtrl || io.KeySuper;
+        if (ctrl && ImGui::IsKeyPressed(ImGuiKey_A, false)) {
+            selection_.anchor = L::list_start(list);
+            selection_.focus = L::list_end(list);
+        }
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) selection_.clear();
+        if (io.KeyShift) {
+            int dx = 0, dy = 0;
+            if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) dx = -1;
+            if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) dx = +1;
+            if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) dy = -1;
+            if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) dy = +1;
+            if (dx || dy) {
+                if (!selection_.focus.valid()) {
+                    // No caret yet: start at the first line in view.
+                    selection_.collapse(L::position_at(list, 0, std::max(0.0f, list_view_top_ + 1), m));
+                }
+                L::TextPos f = selection_.focus;
+                if (dx) f = ctrl ? L::move_word(list, f, dx) : L::move_char(list, f, dx);
+                if (dy) f = L::move_line(list, f, dy, m);
+                selection_.focus = f;
+                // Keep the moving end in view.
+                if (f.valid()) {
+                    const L::Item& it = list.items()[f.item];
+                    const float y = it.y + kTopPad, scroll = ImGui::GetScrollY();
+                    if (y < scroll + 8) ImGui::SetScrollY(std::max(0.0f, y - 8));
+                    else if (y + it.h > scroll + view_h - 8) ImGui::SetScrollY(y + it.h - view_h + 8);
+                }
+            }
+        }
+    }
+
+    if (selection_.anchor != before.anchor || selection_.focus != before.focus) {
+        selection_dirty_ = true;
+        web_platform::request_frames(2);
+    }
+    // The page learns the text when the selection settles (not on every drag frame).
+    if (selection_dirty_ && !selecting_) selection_changed(app);
+}
+
+void ArticleView::selection_changed(App& app) {
+    selection_dirty_ = false;
+    if (!list_ || selection_.empty()) {
+        js::set_selection("", "");
+        return;
+    }
+    const L::CopiedText c = L::selected_text(*list_, selection_, app.bundle());
+    js::set_selection(c.plain, c.html);
+}
+
+void ArticleView::draw_context_menu(App& app) {
+    if (!ImGui::BeginPopup("article-context")) return;
+    const auto lang = app.lang();
+    const Bundle* b = app.bundle();
+    if (ImGui::MenuItem(word_copy(lang), "Ctrl+C", false, !selection_.empty() && list_)) {
+        const L::CopiedText c = L::selected_text(*list_, selection_, b);
+        js::copy_to_clipboard(c.plain, c.html);
+    }
+    if (ImGui::MenuItem(word_select_all(lang), "Ctrl+A") && list_) {
+        selection_.anchor = L::list_start(*list_);
+        selection_.focus = L::list_end(*list_);
+        selection_changed(app);
+    }
+    if (context_link_ != L::kNone && b && context_link_ < b->links.size()) {
+        const std::string href(b->str(b->links[context_link_].href));
+        ImGui::Separator();
+        if (ImGui::MenuItem(std::string(reader::i18n::tr(lang, StringId::CopyLink)).c_str())) js::copy_to_clipboard(href, "");
+        if (ImGui::MenuItem(std::string(reader::i18n::tr(lang, StringId::OpenInNewTab)).c_str())) js::open_in_new_tab(href);
+    }
+    ImGui::EndPopup();
+}
+
+// ------------------------------------------------------------------ the accessible mirror
+void ArticleView::update_mirror(App& app) {
+    const Bundle& b = *app.bundle();
+    const auto lang = app.lang();
+    std::string key = std::to_string(article_) + "/" + std::string(reader::i18n::bcp47(lang));
+    if (key == mirror_key_) return;
+    mirror_key_ = std::move(key);
+    const auto& a = b.articles[static_cast<size_t>(article_)];
+
+    std::string dateline;
+    if (a.published_unix != 0) dateline = reader::datetime::format_dateline(lang, a.published_unix, a.published_offset_min);
+    reader::HtmlOptions o;
+    o.ui = lang;
+    o.dateline = dateline;
+    o.comments = true;
+    o.related = false;         // the navigation below lists them, with the other news
+    o.id_prefix = "m-";
+    std::string html;
+    html.reserve(16384);
+    // Landmarks in reading order: the article (main), the other news (nav), announcements (aside).
+    html += "<main id=\"mirror-main\" tabindex=\"-1\">";
+    reader::append_article_html(html, b, static_cast<uint32_t>(article_), o);
+    html += "</main>";
+    const std::string_view other = reader::i18n::tr(lang, StringId::OtherNews);
+    html += "<nav aria-labelledby=\"mirror-other\"><h2 id=\"mirror-other\">";
+    reader::append_html_escaped(html, other);
+    html += "</h2><ul>";
+    for (int i : other_articles(app)) {
+        const auto& oa = b.articles[static_cast<size_t>(i)];
+        html += "<li><a href=\"#article=";
+        reader::append_url_escaped(html, b.str(oa.id));
+        html += "\">";
+        reader::append_html_escaped(html, b.str(oa.title));
+        html += "</a></li>";
+    }
+    html += "</ul></nav>";
+    reader::append_announcements_html(html, b, o);
+    js::set_mirror(html);
 }
 
 }  // namespace views

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "layout/article_layout.h"
+#include "layout/text_selection.h"
 #include "views/comments_section.h"
 #include "views/display_list_painter.h"
 
@@ -37,11 +38,21 @@ public:
     float list_view_top() const { return list_view_top_; }
     float view_height() const { return view_height_; }
     void scroll_to_list_y(float y);
+    // The article's text selection (mouse, Shift+arrows, Ctrl+A), in the article's list.
+    const reader::layout::TextSelection& selection() const { return selection_; }
 
 private:
 
     void rebuild(App& app, int article);
     void build_sections(App& app, float width);
+    std::vector<int> other_articles(const App& app) const;   // "Tin khác", in the order shown
+    // Selection and copy: mouse and keys over the article list (origin = its top-left on screen).
+    void handle_selection(App& app, const reader::layout::DisplayList& list, ImVec2 origin, float view_h,
+                          uint32_t hovered_link);
+    void selection_changed(App& app);          // tells the page the text a copy would take
+    void draw_context_menu(App& app);
+    // The accessible mirror: the core's HTML export of the page, sent when what it shows changes.
+    void update_mirror(App& app);
 
     int article_ = -1;
     uint64_t font_generation_ = 0;
@@ -63,6 +74,12 @@ private:
     const reader::layout::DisplayList* list_ = nullptr;   // layout_'s list, once laid out
     float list_view_top_ = 0, view_height_ = 0;
     float pending_list_y_ = -1;                          // scroll_to_list_y() for the next frame
+    reader::layout::TextSelection selection_;
+    bool selecting_ = false;                             // the left button went down on the article
+    bool selection_dirty_ = false;                       // the page has not been told yet
+    uint32_t context_link_ = reader::layout::kNone;      // the link a right click was on
+    std::vector<reader::layout::Rect> selection_rects_;  // scratch for painting
+    std::string mirror_key_;                             // what the mirror shows (article, language, comments)
 };
 
 }  // namespace views

@@ -1,0 +1,103 @@
+// The accessible mirror: what the canvas shows, as real DOM text. The core sends its
+// escaped HTML export of the page (article with headings, lists, tables, image alt
+// text and captions, comments; the other articles; announcements; search results while
+// the reader's search is open) and this script puts it in a visually hidden region, in
+// reading order with landmarks, so that screen readers, the browser's own find,
+// translation extensions and search engines reach the text. It also owns the polite
+// live region that announces status ("12 kết quả", loading, errors).
+//
+// The HTML comes from the core, already escaped; it is still parsed inertly
+// (DOMParser: no script runs, nothing is fetched while parsing) and filtered before it
+// is adopted, and no inline script or style is used, so a strict CSP holds.
+'use strict';
+
+(function () {
+  const mirror = document.getElementById('mirror');
+  const live = document.getElementById('live-status');
+  const canvas = document.getElementById('reader-canvas');
+  const searchBox = document.createElement('div');       // search results, first in reading order
+  searchBox.id = 'mirror-search';
+  const pageBox = document.createElement('div');          // the article, other news, announcements
+  pageBox.id = 'mirror-page';
+  mirror.replaceChildren(searchBox, pageBox);
+
+  const parser = new DOMParser();
+  const DROP = 'script,style,iframe,frame,object,embed,link,meta,base,form,template,svg,math';
+
+  // Core HTML → nodes of this document. Defence in depth: the export never writes
+  // these, but a mirror must never become a way to run or fetch anything.
+  function toNodes(html) {
+    const doc = parser.parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
+    doc.querySelectorAll(DROP).forEach((n) => n.remove());
+    for (const el of doc.body.querySelectorAll('*')) {
+      for (const a of Array.from(el.attributes)) {
+        const name = a.name.toLowerCase();
+        if (name.startsWith('on') || name === 'style' || name === 'srcset') el.removeAttribute(a.name);
+        else if ((name === 'href' || name === 'src') && /^\s*(javascript|data|vbscript):/i.test(a.value)) el.removeAttribute(a.name);
+      }
+      // Images are read by their alt text; the canvas shows the pixels, so the mirror
+      // fetches nothing (the image rules of the core stay the only way images load).
+      if (el.tagName === 'IMG') el.removeAttribute('src');
+      // Links leave the mirror only for a new tab, like the canvas's own links.
+      if (el.tagName === 'A' && /^https?:/i.test(el.getAttribute('href') || '')) {
+        el.setAttribute('target', '_blank');
+        el.setAttribute('rel', 'noopener noreferrer');
+      }
+    }
+    // A copy of the list first: adopting a node removes it from the live childNodes.
+    return Array.from(doc.body.childNodes).map((n) => document.adoptNode(n));
+  }
+
+  function focusInside() { return mirror.contains(document.activeElement); }
+
+  function setMirror(html) {
+    const hadFocus = focusInside();
+    pageBox.replaceChildren(...toNodes(html));
+    // A link followed inside the mirror replaced the page: keep the reader of the
+    // text version at the new article rather than dropping focus to the body.
+    if (hadFocus) {
+      const main = document.getElementById('mirror-main');
+      if (main) main.focus({ preventScroll: true });
+    }
+  }
+
+  function setSearch(html) { searchBox.replaceChildren(...(html ? toNodes(html) : [])); }
+
+  // Polite announcements: emptied first so the same text twice is announced twice.
+  let announceTimer = 0;
+  function announce(text) {
+    clearTimeout(announceTimer);
+    live.textContent = '';
+    announceTimer = setTimeout(() => { live.textContent = text; }, 60);
+  }
+
+  // Search results follow the query in the hash (&q=), which the core keeps current.
+  let searchSummary = null;               // set by app.js: query → {total, label, html}
+  let lastQuery = null;
+  let searchTimer = 0;
+  function hashChanged(hash) {
+    const q = new URLSearchParams(String(hash || '').replace(/^#/, '')).get('q') || '';
+    if (q === lastQuery) return;
+    lastQuery = q;
+    clearTimeout(searchTimer);
+    if (!q) { setSearch(''); return; }
+    // Typing changes the hash on every key: answer once the typing pauses.
+    searchTimer = setTimeout(() => {
+      if (!searchSummary) return;
+      const s = searchSummary(q);
+      if (!s) return;
+      setSearch(s.html);
+      announce(s.label);
+    }, 350);
+  }
+
+  // Keyboard: Esc in the text version goes back to the canvas.
+  mirror.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { e.preventDefault(); canvas.focus({ preventScroll: true }); }
+  });
+
+  window.ReaderMirror = {
+    setMirror, setSearch, announce, hashChanged,
+    attach(fns) { searchSummary = fns.searchSummary; },
+  };
+})();
