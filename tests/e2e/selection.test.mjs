@@ -1,0 +1,123 @@
+// Selecting and copying article text on the canvas: a mouse drag across wrapped lines,
+// Ctrl+A, a double click on a word, Shift+arrows, and the context menu's Copy all put
+// the article's own text on the system clipboard (plain text, and HTML for rich paste).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer, launchBrowser, openReader, waitForMessage, SCREENSHOTS } from './harness.mjs';
+
+let server; let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+// The seed article at 1280×900 (no library panel): the lead paragraph "(Thanhuytphcm.vn) - Sáng 7/10, ..."
+// starts at the column's left edge (x 300) around y 747, below the hero image.
+const LEAD = { x0: 301, y0: 747, x1: 930, y1: 880 };
+
+async function openSeed() {
+  const r = await openReader(browser, server.url);
+  await r.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  await waitForMessage(r.page, 'reader:ready');
+  await r.page.waitForTimeout(300);
+  await r.page.locator('#reader-canvas').focus();
+  return r;
+}
+const clipboardText = (page) => page.evaluate(() => navigator.clipboard.readText());
+async function clipboardHtml(page) {
+  return page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    for (const it of items) if (it.types.includes('text/html')) return (await it.getType('text/html')).text();
+    return '';
+  });
+}
+// Waits until the clipboard holds something other than `before`.
+async function clipboardChange(page, before, timeout = 3000) {
+  const end = Date.now() + timeout;
+  let t = before;
+  while (Date.now() < end && t === before) { await page.waitForTimeout(80); t = await clipboardText(page); }
+  return t;
+}
+const nfc = (s) => s.normalize('NFC');
+
+test('a mouse drag across wrapped lines selects, paints and copies the lead as text and HTML', async () => {
+  const { page, context, consoleErrors } = await openSeed();
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  await page.mouse.move(LEAD.x0, LEAD.y0);
+  await page.mouse.down();
+  await page.mouse.move((LEAD.x0 + LEAD.x1) / 2, (LEAD.y0 + LEAD.y1) / 2, { steps: 4 });
+  await page.mouse.move(LEAD.x1, LEAD.y1, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-drag.png') });
+  await page.keyboard.press('Control+c');
+  const text = nfc(await clipboardChange(page, '-'));
+  assert.match(text, /Thành ủy Thủ Đức tổ chức hội nghị chuyên đề Giải pháp tiếp tục nâng cao chất lượng sinh hoạt chi bộ/);
+  assert.ok(!/\n/.test(text), `wrapped lines of one paragraph join with spaces: ${JSON.stringify(text.slice(0, 200))}`);
+  const html = nfc(await clipboardHtml(page));
+  assert.match(html, /<p>.*sinh hoạt chi bộ/s);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('Ctrl+A selects the whole article and Ctrl+C copies it, title first, paragraphs apart', async () => {
+  const { page, context } = await openSeed();
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  await page.keyboard.press('Control+a');
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-all.png') });
+  await page.keyboard.press('Control+c');
+  const text = nfc(await clipboardChange(page, '-'));
+  assert.match(text, /Tiếp tục lãnh đạo, chỉ đạo tổ chức quán triệt nghiêm túc Kết luận số 21-KL\/TW sâu rộng đến chi bộ, cán bộ, đảng viên\n\n/);
+  assert.match(text, /\(Thanhuytphcm\.vn\) - Sáng 7\/10/);
+  assert.match(text, /Đình Quân/, 'the signature is part of the article');
+  assert.ok(text.length > 3000, `whole article: ${text.length} characters`);
+  // The page's own DOM (the hidden mirror) was not selected by the browser's select-all.
+  assert.equal(await page.evaluate(() => String(getSelection())), '');
+  await context.close();
+});
+
+test('a double click selects one Vietnamese word with its diacritics', async () => {
+  const { page, context } = await openSeed();
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  // "Thành" in the lead's first line (after "Sáng 7/10, ").
+  await page.mouse.dblclick(LEAD.x0 + 345, LEAD.y0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-word.png') });
+  await page.keyboard.press('Control+c');
+  const word = nfc(await clipboardChange(page, '-'));
+  assert.match(word, /^[\p{L}\p{M}]+$/u, `one word: ${JSON.stringify(word)}`);
+  assert.ok(['Thành', 'ủy', 'Thủ', 'Đức', '7/10'].includes(word) || word.length <= 8, word);
+  await context.close();
+});
+
+test('Shift+arrows extend a selection from a click, by character and by line', async () => {
+  const { page, context } = await openSeed();
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  await page.mouse.click(LEAD.x0 - 1, LEAD.y0);            // caret before "(Thanhuytphcm.vn)"
+  for (let i = 0; i < 17; ++i) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Control+c');
+  assert.equal(nfc(await clipboardChange(page, '-')), '(Thanhuytphcm.vn)');
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+c');
+  const two = nfc(await clipboardChange(page, '-'));
+  assert.match(two, /^\(Thanhuytphcm\.vn\) - Sáng 7\/10, Thành ủy .+ Giải pháp/);
+  await context.close();
+});
+
+test('the context menu copies the selection', async () => {
+  const { page, context } = await openSeed();
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  await page.mouse.move(LEAD.x0, LEAD.y0);
+  await page.mouse.down();
+  await page.mouse.move(LEAD.x1, LEAD.y0 + 33, { steps: 4 });
+  await page.mouse.up();
+  await page.mouse.click(600, LEAD.y0 + 10, { button: 'right' });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-context-menu.png') });
+  // The menu opens at the pointer; "Sao chép" is its first item.
+  await page.mouse.click(600 + 30, LEAD.y0 + 10 + 14);
+  const text = nfc(await clipboardChange(page, '-'));
+  assert.match(text, /^\(Thanhuytphcm\.vn\) - Sáng 7\/10/);
+  await context.close();
+});
