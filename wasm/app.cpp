@@ -348,6 +348,7 @@ void App::post_stats() {
               {"matchCurrent", search_view_.current_match() + 1}};
     s["images"] = images::cache().stats();   // src, state, natural size, box on screen
     s["library"] = library_.stats(*this);      // mode, open, table of contents, rows on screen
+    s["comments"] = article_view_.comments().stats(*this);   // status, sort, rows, clickable places
     js::post_message(s.dump());
 }
 

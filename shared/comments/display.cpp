@@ -142,21 +142,24 @@ uint32_t CommentOrder::parent_of(uint32_t comment) const {
 
 // ------------------------------------------------------------------ DisplayState
 ReplyState DisplayState::replies(uint32_t comment) const {
-    if (states_.empty()) return ReplyState::Preview;  // the common case: no hashing per row
+    if (states_.empty() && collapsed_.empty()) return ReplyState::Preview;  // the common case: no hashing per row
+    if (collapsed_.count(comment)) return ReplyState::Collapsed;
     auto it = states_.find(comment);
     return it == states_.end() ? ReplyState::Preview : it->second;
 }
 
 void DisplayState::set_replies(uint32_t comment, ReplyState state) {
-    if (state == ReplyState::Preview) {
-        states_.erase(comment);
-    } else {
-        states_[comment] = state;
+    switch (state) {
+        case ReplyState::Preview: states_.erase(comment); collapsed_.erase(comment); break;
+        case ReplyState::Expanded: states_[comment] = state; collapsed_.erase(comment); break;
+        case ReplyState::Collapsed: collapsed_.insert(comment); break;   // keeps whether it was expanded
     }
 }
 
 void DisplayState::toggle_collapsed(uint32_t comment) {
-    set_replies(comment, replies(comment) == ReplyState::Collapsed ? ReplyState::Preview : ReplyState::Collapsed);
+    // Expanding a collapsed thread shows what it showed before (the whole list if the
+    // reader had opened it), as Disqus and Remark42 do.
+    if (!collapsed_.erase(comment)) collapsed_.insert(comment);
 }
 
 DisplayState DisplayState::remapped(std::span<const uint32_t> new_index_of) const {
@@ -166,6 +169,9 @@ DisplayState DisplayState::remapped(std::span<const uint32_t> new_index_of) cons
         if (comment < new_index_of.size() && new_index_of[comment] != kNoComment) {
             out.states_[new_index_of[comment]] = state;
         }
+    }
+    for (uint32_t comment : collapsed_) {
+        if (comment < new_index_of.size() && new_index_of[comment] != kNoComment) out.collapsed_.insert(new_index_of[comment]);
     }
     return out;
 }

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "comments/threading.h"
@@ -107,9 +108,9 @@ public:
 
     ReplyState replies(uint32_t comment) const;
     void set_replies(uint32_t comment, ReplyState state);
-    void toggle_collapsed(uint32_t comment);   // Collapsed <-> Preview
+    void toggle_collapsed(uint32_t comment);   // Collapsed <-> what it showed before (Preview or Expanded)
     void load_more() { ++pages; }
-    void reset() { pages = 1; states_.clear(); }
+    void reset() { pages = 1; states_.clear(); collapsed_.clear(); }
 
     // The same choices after a refresh renumbered the comments: `new_index_of[old]`
     // is a comment's new index (kNoComment when it is gone; ids the caller matched).
@@ -117,7 +118,8 @@ public:
     DisplayState remapped(std::span<const uint32_t> new_index_of) const;
 
 private:
-    std::unordered_map<uint32_t, ReplyState> states_;  // only non-Preview entries
+    std::unordered_map<uint32_t, ReplyState> states_;  // only Expanded entries
+    std::unordered_set<uint32_t> collapsed_;           // collapsed threads (their Expanded entry is kept)
 };
 
 enum class RowKind : uint8_t {

@@ -126,7 +126,7 @@ TEST_CASE("the indent limit flattens replies and names whom they answer", "[comm
     CHECK(seed.render(order, options, state)[1] == "c3>c1");
 }
 
-TEST_CASE("expanding a reply list shows all of it; collapsing hides the thread", "[comments]") {
+TEST_CASE("expanding a reply list shows all of it; collapsing hides the thread and expanding restores it", "[comments]") {
     Seed seed;
     CommentOrder order(seed.model.view(), CommentSort::Oldest);
     DisplayOptions options;
@@ -146,7 +146,14 @@ TEST_CASE("expanding a reply list shows all of it; collapsing hides the thread",
 
     state.toggle_collapsed(seed["c1"]);
     CHECK(seed.render(order, options, state) == Rows{"c1", "load+3"});
-    state.toggle_collapsed(seed["c1"]);  // back to the preview, c5 still collapsed
+    state.toggle_collapsed(seed["c1"]);  // back to the whole list it showed, c5 still collapsed
+    CHECK(seed.render(order, options, state) == Rows{"c1", "  c3", "    c5", "  c4", "  c10", "  c11", "load+3"});
+    CHECK(state.replies(seed["c1"]) == ReplyState::Expanded);
+
+    state.set_replies(seed["c1"], ReplyState::Preview);   // a thread never expanded comes back as the preview
+    state.toggle_collapsed(seed["c1"]);
+    CHECK(seed.render(order, options, state) == Rows{"c1", "load+3"});
+    state.toggle_collapsed(seed["c1"]);
     CHECK(seed.render(order, options, state) == Rows{"c1", "  c3", "    c5", "  c4", "  +2@c1", "load+3"});
     CHECK(state.replies(seed["c1"]) == ReplyState::Preview);
 }

@@ -1,7 +1,10 @@
 // See comments_section.h.
 #include "views/comments_section.h"
 
+#include <emscripten.h>
+
 #include <algorithm>
+#include <unordered_map>
 
 #include "app.h"
 #include "i18n/number_format.h"
@@ -21,6 +24,50 @@ using reader::comments::RowKind;
 namespace {
 
 constexpr float kIndentPx = 24.0f;
+// The page's sections start this far above the end of the content (ArticleView's
+// bottom padding); stats() turns section coordinates into page coordinates with it.
+constexpr float kViewBottomPad = 64.0f;
+
+// "2022-12-07T10:15:00+07:00" → 420; "…Z" → 0; anything else → GMT+7 (the portals' zone).
+int32_t offset_minutes(std::string_view iso) {
+    if (!iso.empty() && (iso.back() == 'Z' || iso.back() == 'z')) return 0;
+    if (iso.size() >= 6) {
+        const std::string_view t = iso.substr(iso.size() - 6);
+        const bool digits = t[1] >= '0' && t[1] <= '9' && t[2] >= '0' && t[2] <= '9' && t[3] == ':' &&
+                            t[4] >= '0' && t[4] <= '9' && t[5] >= '0' && t[5] <= '9';
+        if (digits && (t[0] == '+' || t[0] == '-')) {
+            const int32_t m = ((t[1] - '0') * 10 + (t[2] - '0')) * 60 + (t[4] - '0') * 10 + (t[5] - '0');
+            return t[0] == '-' ? -m : m;
+        }
+    }
+    return 7 * 60;
+}
+
+// The beginning of a long comment: cut at a space (or any UTF-8 boundary) before `limit`.
+std::string_view head_of(std::string_view text, size_t limit) {
+    if (text.size() <= limit) return text;
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;   // not inside a character
+    const size_t space = text.find_last_of(" \n", cut);
+    if (space != std::string_view::npos && space > limit * 3 / 4) cut = space;
+    return text.substr(0, cut);
+}
+
+// Words the shared string table does not have yet (issue 6's long comments).
+std::string_view show_full_text(reader::i18n::Lang lang) {
+    return lang == reader::i18n::Lang::Vi ? "Xem toàn bộ ý kiến" : "Show the whole comment";
+}
+
+const char* sort_name(CommentSort s) {
+    switch (s) {
+        case CommentSort::Newest: return "newest";
+        case CommentSort::Oldest: return "oldest";
+        case CommentSort::MostLiked: return "liked";
+    }
+    return "";
+}
+
+bool browser_online() { return EM_ASM_INT({ return navigator.onLine === false ? 0 : 1; }) != 0; }
 
 }  // namespace
 
@@ -31,6 +78,9 @@ void CommentsSection::reset() {
     rows_.clear();
     refreshed_.reset();
     status_ = Status::Idle;
+    status_text_.clear();
+    highlighted_ = UINT32_MAX;
+    full_text_.clear();
 }
 
 const reader::Bundle* CommentsSection::source(const App& app) const {
@@ -48,13 +98,30 @@ void CommentsSection::ensure_order(App& app, int article) {
 }
 
 bool CommentsSection::reveal(uint32_t comment) {
-    if (!order_) return false;
-    return reader::comments::reveal_comment(*order_, options_, comment, state_);
+    // Applied at the next layout: a deep link arrives before the article's comments
+    // are ordered (or while the previous article's still are).
+    pending_reveal_ = comment;
+    return true;
+}
+
+void CommentsSection::apply_pending_reveal() {
+    const uint32_t comment = pending_reveal_;
+    pending_reveal_ = UINT32_MAX;
+    if (!order_ || !reader::comments::reveal_comment(*order_, options_, comment, state_)) return;
+    highlighted_ = comment;
+    full_text_.insert(comment);   // a search hit may be anywhere in its text
 }
 
 float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::LineBreaker& breaker,
                               const L::LayoutSettings& ls, float width, float y, std::vector<SectionAction>& actions) {
+    const double t0 = js::now_ms();
     ensure_order(app, article);
+    if (pending_reveal_ != UINT32_MAX) apply_pending_reveal();
+    list_ = &out;
+    top_ = y;
+    width_ = width;
+    boxes_.clear();
+    const size_t first_action = actions.size();
     const auto lang = app.lang();
     const reader::Bundle& main = *app.bundle();
     const reader::Article& a = main.articles[static_cast<size_t>(article)];
@@ -64,11 +131,22 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
     auto text = [&](std::string_view s, L::TextRole role, float x, uint16_t style = 0) {
         y = L::layout_text(out, breaker, s, L::text_style(role, style, ls), x, y, width - x);
     };
-    // A row of small links ("Mới nhất · Cũ nhất · ..."): each its own action.
+    auto rect = [&](float x, float y0, float w, L::Ink ink) {
+        L::Item r;
+        r.kind = L::ItemKind::Rect;
+        r.ink = ink;
+        r.x = x;
+        r.y = y0;
+        r.w = w;
+        r.h = 0;   // set once what it stands behind is laid out
+        return out.add(r);
+    };
+    // A row of small links ("Mới nhất · Cũ nhất · ..."): each its own action; it wraps
+    // on narrow screens instead of running off the edge.
     auto link_row = [&](const std::vector<std::pair<std::string, SectionAction>>& links, std::string_view label) {
         const L::TextStyle meta = L::text_style(L::TextRole::Meta, 0, ls);
         float x = 0;
-        const float y0 = y;
+        float y0 = y;
         float y1 = y;
         if (!label.empty()) {
             y1 = L::layout_text(out, breaker, label, meta, x, y0, width);
@@ -76,12 +154,19 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
         }
         for (const auto& [s, act] : links) {
             const bool selected = act.kind == SectionAction::Sort && act.sort == static_cast<int>(sort_);
-            const L::TextStyle st = L::text_style(L::TextRole::Meta, selected ? reader::kStyleStrong : reader::kStyleLink, ls);
+            const bool inert = act.kind == SectionAction::Refresh && status_ == Status::Loading;
+            const uint16_t style = selected ? reader::kStyleStrong : inert ? 0 : reader::kStyleLink;
+            const L::TextStyle st = L::text_style(L::TextRole::Meta, style, ls);
             const float w = m.width(st.face, st.size, s);
+            if (x > 0 && x + w > width) {   // next line
+                x = 0;
+                y0 = y1 + 4;
+            }
             y1 = std::max(y1, L::layout_text(out, breaker, s, st, x, y0, w + 4));
             SectionAction ac = act;
             ac.x0 = x; ac.x1 = x + w; ac.y0 = y0; ac.y1 = y0 + st.line;
-            if (!selected) actions.push_back(ac);
+            ac.text = s;
+            if (!selected && !inert) actions.push_back(ac);
             x += w + 16;
         }
         y = y1;
@@ -91,6 +176,12 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
     const int64_t held = refreshed_ ? b.articles[0].comment_total : a.comment_total;
     const int64_t total = std::max<int64_t>(a.comment_count, held);
     text(reader::i18n::trf(lang, StringId::TotalCommentsValue, {{"n", reader::i18n::format_number(lang, total)}}), L::TextRole::Meta, 0);
+    const int64_t shown = order_->shown_total();
+    if (shown > 0 && shown < total) {
+        text(reader::i18n::fill(reader::i18n::tr_count(lang, StringId::ShowingCommentsOf, total),
+                                {{"shown", reader::i18n::format_number(lang, shown)}}),
+             L::TextRole::Meta, 0);
+    }
     std::vector<std::pair<std::string, SectionAction>> controls;
     auto sort_link = [&](StringId id, CommentSort s) {
         SectionAction act{SectionAction::Sort, 0, 0, 0, 0};
@@ -109,8 +200,8 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
     switch (status_) {
         case Status::Loading: text(reader::i18n::tr(lang, StringId::CommentsLoading), L::TextRole::Meta, 0); break;
         case Status::Updated: text(reader::i18n::tr(lang, StringId::CommentsRefreshed), L::TextRole::Meta, 0); break;
-        case Status::Offline: text(reader::i18n::tr(lang, StringId::CommentsOffline), L::TextRole::Meta, 0); break;
-        case Status::Error: text(reader::i18n::trf(lang, StringId::CommentsError, {{"reason", status_text_}}), L::TextRole::Meta, 0); break;
+        case Status::Offline: text(reader::i18n::tr(lang, StringId::CommentsOffline), L::TextRole::Meta, 0, reader::kStyleStrong); break;
+        case Status::Error: text(reader::i18n::trf(lang, StringId::CommentsError, {{"reason", status_text_}}), L::TextRole::Meta, 0, reader::kStyleStrong); break;
         case Status::Idle: break;
     }
     y += 10;
@@ -118,19 +209,32 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
     reader::comments::build_rows(*order_, options_, state_, rows_);
     if (rows_.empty()) text(reader::i18n::tr(lang, StringId::CommentsEmpty), L::TextRole::Comment, 0);
     const int64_t now = js::unix_now();
+    laid_out_comments_ = 0;
     for (const auto& row : rows_) {
         const float x = static_cast<float>(row.indent) * kIndentPx;
+        const float row_top = y;
+        // Replies: a thin line down their left side, as Remark42 and Giscus draw threads.
+        const uint32_t thread_line = row.indent > 0 ? rect(x - kIndentPx * 0.5f - 1, row_top - 6, 2, L::Ink::Rule) : L::kNone;
         if (row.kind == RowKind::LoadMore || row.kind == RowKind::MoreReplies) {
             SectionAction act{row.kind == RowKind::LoadMore ? SectionAction::LoadMore : SectionAction::MoreReplies, 0, 0, 0, 0};
             act.comment = row.comment;
             const std::string s = reader::i18n::tr_count(lang, row.kind == RowKind::LoadMore ? StringId::LoadMoreComments : StringId::ShowMoreReplies, row.count);
-            const float y0 = y;
             text(s, L::TextRole::Meta, x, reader::kStyleLink);
-            act.x0 = x; act.x1 = width; act.y0 = y0; act.y1 = y;
+            act.x0 = x; act.x1 = x + m.width(L::text_style(L::TextRole::Meta, reader::kStyleLink, ls).face,
+                                            L::text_style(L::TextRole::Meta, reader::kStyleLink, ls).size, s) + 4;
+            act.y0 = row_top; act.y1 = y;
+            act.text = s;
             actions.push_back(act);
             y += 8;
+            if (thread_line != L::kNone) out.item(thread_line).h = y - row_top + 6;
             continue;
         }
+        ++laid_out_comments_;
+        // The linked comment: a tinted box with a bar on its left, like Disqus's
+        // highlighted comment, until another article is opened.
+        const bool highlighted = row.comment == highlighted_;
+        const uint32_t box = highlighted ? rect(x - 8, row_top - 6, width - x + 8, L::Ink::TagBackground) : L::kNone;
+        const uint32_t bar = highlighted ? rect(x - 8, row_top - 6, 3, L::Ink::Accent) : L::kNone;
         const reader::Comment& c = b.comments[row.comment];
         std::string meta(b.str(c.author));
         if (meta.empty()) meta = "—";
@@ -142,29 +246,56 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
         if (c.published_unix) {
             // The absolute time on hover.
             SectionAction tip{SectionAction::Tooltip, x, y0, width, y};
-            tip.text = reader::datetime::format_full(lang, c.published_unix, 7 * 60);
+            tip.comment = row.comment;
+            tip.text = reader::datetime::format_full(lang, c.published_unix, offset_minutes(b.str(c.published)));
             actions.push_back(tip);
         }
         if (row.replying_to != UINT32_MAX) {
-            text(reader::i18n::trf(lang, StringId::ReplyingTo, {{"name", b.str(b.comments[row.replying_to].author)}}), L::TextRole::Meta, x);
+            std::string_view to = b.str(b.comments[row.replying_to].author);
+            if (to.empty()) to = "—";
+            text(reader::i18n::trf(lang, StringId::ReplyingTo, {{"name", to}}), L::TextRole::Meta, x);
         }
         // Plain text only: the model never holds HTML for comments.
-        text(c.deleted ? std::string_view(reader::i18n::tr(lang, StringId::CommentDeleted)) : b.str(c.text), L::TextRole::Comment, x,
-             c.deleted ? reader::kStyleEmphasis : 0);
+        if (c.deleted) {
+            text(reader::i18n::tr(lang, StringId::CommentDeleted), L::TextRole::Comment, x, reader::kStyleEmphasis);
+        } else {
+            const std::string_view body = b.str(c.text);
+            const bool cut = body.size() > kLongCommentBytes && !full_text_.count(row.comment);
+            if (cut) {
+                text(std::string(head_of(body, kLongCommentBytes)) + " …", L::TextRole::Comment, x);
+                SectionAction act{SectionAction::ShowFullText, 0, 0, 0, 0};
+                act.comment = row.comment;
+                act.text = show_full_text(lang);
+                const float yt = y;
+                text(act.text, L::TextRole::Meta, x, reader::kStyleLink);
+                act.x0 = x; act.x1 = width; act.y0 = yt; act.y1 = y;
+                actions.push_back(act);
+            } else {
+                text(body, L::TextRole::Comment, x);
+            }
+        }
         const uint32_t replies = order_->shown_replies(row.comment);
         if (replies > 0) {
             const bool collapsed = state_.replies(row.comment) == reader::comments::ReplyState::Collapsed;
             SectionAction act{SectionAction::Toggle, 0, 0, 0, 0};
             act.comment = row.comment;
-            const std::string s = collapsed ? reader::i18n::tr_count(lang, StringId::ShowReplies, replies)
-                                            : std::string(reader::i18n::tr(lang, StringId::HideReplies));
+            act.text = collapsed ? reader::i18n::tr_count(lang, StringId::ShowReplies, replies)
+                                 : std::string(reader::i18n::tr(lang, StringId::HideReplies));
             const float yt = y;
-            text(s, L::TextRole::Meta, x, reader::kStyleLink);
-            act.x0 = x; act.x1 = width; act.y0 = yt; act.y1 = y;
+            text(act.text, L::TextRole::Meta, x, reader::kStyleLink);
+            const L::TextStyle st = L::text_style(L::TextRole::Meta, reader::kStyleLink, ls);
+            act.x0 = x; act.x1 = x + m.width(st.face, st.size, act.text) + 4; act.y0 = yt; act.y1 = y;
             actions.push_back(act);
         }
+        if (box != L::kNone) {
+            out.item(box).h = y - row_top + 12;
+            out.item(bar).h = y - row_top + 12;
+        }
         y += 12;
+        if (thread_line != L::kNone) out.item(thread_line).h = y - row_top + 6;
     }
+    boxes_.assign(actions.begin() + static_cast<std::ptrdiff_t>(first_action), actions.end());
+    last_layout_ms_ = js::now_ms() - t0;
     return y;
 }
 
@@ -178,10 +309,13 @@ bool CommentsSection::act(App& app, const SectionAction& a) {
         case SectionAction::Toggle: state_.toggle_collapsed(a.comment); return true;
         case SectionAction::MoreReplies: state_.set_replies(a.comment, reader::comments::ReplyState::Expanded); return true;
         case SectionAction::LoadMore: state_.load_more(); return true;
+        case SectionAction::ShowFullText: full_text_.insert(a.comment); return true;
         case SectionAction::Refresh: {
+            if (status_ == Status::Loading) return false;   // one request at a time
             const reader::Bundle& b = *app.bundle();
             const auto& art = b.articles[static_cast<size_t>(article_)];
             status_ = Status::Loading;
+            status_text_.clear();
             app.fetch_comments(article_, b.str(art.comments_url));
             return true;
         }
@@ -192,33 +326,29 @@ bool CommentsSection::act(App& app, const SectionAction& a) {
 void CommentsSection::refreshed(App& app, int article, bool ok, int status, std::string_view bytes, std::string_view error) {
     if (article != article_) return;
     if (!ok) {
-        status_ = status == 0 && error.find("offline") != std::string_view::npos ? Status::Offline : Status::Error;
+        // Offline: the browser says so, or the service worker answered for the network.
+        const bool offline = error.find("offline") != std::string_view::npos || (status == 503 && !browser_online()) ||
+                             (status == 0 && !browser_online());
+        status_ = offline ? Status::Offline : Status::Error;
         status_text_ = std::string(error);
         return;
     }
     // The comments URL answers a JSON array of comments or {"comments": [...]}: read
     // it through the bundle loader as a one-article bundle, so the same validation,
     // threading and limits apply.
-    std::string wrapped;
+    reader::LoadResult r;
     const size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    const bool is_array = first != std::string_view::npos && bytes[first] == '[';
-    if (is_array) {
-        wrapped = R"({"format":"article-bundle/1","articles":[{"id":"comments","title":"comments","comments":)";
+    if (first != std::string_view::npos && bytes[first] == '[') {
+        std::string wrapped = R"({"format":"article-bundle/1","articles":[{"id":"comments","title":"comments","comments":)";
         wrapped.append(bytes);
         wrapped += "}]}";
-    } else {
-        wrapped = R"({"format":"article-bundle/1","articles":[{"id":"comments","title":"comments","comments":)";
-        // {"comments": [...]} → the array is extracted by the loader's own parse below.
-        wrapped.clear();
-    }
-    reader::LoadResult r;
-    if (!wrapped.empty()) {
         r = reader::load_bundle(wrapped, "comments");
     } else {
         const nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
         if (j.is_object() && j.contains("comments") && j["comments"].is_array()) {
             nlohmann::json one = {{"format", "article-bundle/1"},
                                   {"articles", {{{"id", "comments"}, {"title", "comments"}, {"comments", j["comments"]}}}}};
+            if (j.contains("comment_count")) one["articles"][0]["comment_count"] = j["comment_count"];
             r = reader::load_bundle(one.dump(), "comments");
         }
     }
@@ -228,15 +358,78 @@ void CommentsSection::refreshed(App& app, int article, bool ok, int status, std:
                                                    : r.diagnostics.items.front().message;
         return;
     }
+    // The comments are renumbered: carry the reader's choices (threads opened or
+    // collapsed, long comments opened, the highlighted one) over by id, and keep the
+    // pages loaded, so the reader keeps their place.
+    const reader::Bundle& old = *source(app);
+    std::unordered_map<std::string_view, uint32_t> new_index;
+    new_index.reserve(r.bundle->comments.size());
+    for (uint32_t i = 0; i < r.bundle->comments.size(); ++i) new_index.emplace(r.bundle->str(r.bundle->comments[i].id), i);
+    std::vector<uint32_t> new_index_of(old.comments.size(), reader::comments::kNoComment);
+    for (uint32_t i = 0; i < old.comments.size(); ++i) {
+        const auto it = new_index.find(old.str(old.comments[i].id));
+        if (it != new_index.end()) new_index_of[i] = it->second;
+    }
+    state_ = state_.remapped(new_index_of);
+    std::unordered_set<uint32_t> full;
+    for (uint32_t c : full_text_) if (c < new_index_of.size() && new_index_of[c] != reader::comments::kNoComment) full.insert(new_index_of[c]);
+    full_text_ = std::move(full);
+    highlighted_ = highlighted_ < new_index_of.size() ? new_index_of[highlighted_] : UINT32_MAX;
     refreshed_ = std::move(r.bundle);
     order_.reset();
-    // The comments are renumbered: thread choices start afresh, but the pages loaded
-    // stay, so the reader keeps their place.
-    const uint32_t pages = state_.pages;
-    state_.reset();
-    state_.pages = pages;
     status_ = Status::Updated;
+    status_text_.clear();
     ensure_order(app, article);
+}
+
+nlohmann::json CommentsSection::stats(App& app, size_t max_rows) const {
+    using nlohmann::json;
+    static const char* kStatus[] = {"idle", "loading", "updated", "offline", "error"};
+    json s = {{"status", kStatus[static_cast<int>(status_)]}, {"statusText", status_text_}, {"sort", sort_name(sort_)},
+              {"refreshed", refreshed_ != nullptr}, {"layoutMs", last_layout_ms_}, {"laidOut", laid_out_comments_},
+              {"rowCount", rows_.size()}};
+    const reader::Bundle* b = app.bundle() ? source(app) : nullptr;
+    if (!b || article_ < 0 || !order_) return s;
+    s["held"] = refreshed_ ? b->articles[0].comment_total : app.bundle()->articles[static_cast<size_t>(article_)].comment_total;
+    s["shownTotal"] = order_->shown_total();
+    s["highlighted"] = highlighted_ < b->comments.size() ? std::string(b->str(b->comments[highlighted_].id)) : std::string();
+    // Section coordinates → page coordinates (y from the top of the scrolled content,
+    // x from the left edge of the reading column).
+    const float page_top = list_ ? app.article_view().content_height() - list_->height() - kViewBottomPad : 0;
+    s["top"] = page_top + top_;
+    s["width"] = width_;
+    json rows = json::array();
+    for (size_t i = 0; i < rows_.size() && i < max_rows; ++i) {
+        const auto& r = rows_[i];
+        json row = {{"kind", r.kind == RowKind::Comment ? "comment" : r.kind == RowKind::MoreReplies ? "more-replies" : "load-more"},
+                    {"indent", r.indent}, {"count", r.count}};
+        if (r.comment < b->comments.size()) {
+            const auto& c = b->comments[r.comment];
+            row["id"] = std::string(b->str(c.id));
+            if (r.kind == RowKind::Comment) {
+                row["author"] = std::string(b->str(c.author));
+                row["likes"] = c.likes;
+                row["deleted"] = c.deleted;
+                row["edited"] = c.edited;
+                row["collapsed"] = state_.replies(r.comment) == reader::comments::ReplyState::Collapsed;
+                row["cut"] = c.text.len > kLongCommentBytes && !full_text_.count(r.comment);
+            }
+        }
+        if (r.replying_to < b->comments.size()) row["replyingTo"] = std::string(b->str(b->comments[r.replying_to].author));
+        rows.push_back(std::move(row));
+    }
+    s["rows"] = std::move(rows);
+    static const char* kKind[] = {"open-article", "open-url", "sort", "toggle", "more-replies", "load-more", "refresh", "time", "full-text"};
+    json actions = json::array();
+    for (const auto& a : boxes_) {
+        json j = {{"kind", kKind[a.kind]}, {"text", a.text}, {"x0", a.x0}, {"x1", a.x1}, {"y0", page_top + a.y0}, {"y1", page_top + a.y1}};
+        if (a.comment < b->comments.size()) j["id"] = std::string(b->str(b->comments[a.comment].id));
+        if (a.kind == SectionAction::Sort) j["sort"] = sort_name(static_cast<CommentSort>(a.sort));
+        actions.push_back(std::move(j));
+        if (actions.size() >= max_rows * 2) break;
+    }
+    s["actions"] = std::move(actions);
+    return s;
 }
 
 }  // namespace views

@@ -2,13 +2,18 @@
 // core's comment display model (comments/display.h) so only the threads on the
 // loaded pages are laid out, whatever the number of comments. Sorting, collapsing,
 // "show N more replies", "load more", and a refresh from the article's comments URL
-// with loading, empty, offline and error states.
+// with loading, empty, offline and error states. A linked comment (deep link, search
+// hit) is highlighted; very long comments show their beginning and a "show all" link,
+// so one huge comment cannot make every layout slow.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "comments/display.h"
 #include "layout/article_layout.h"
@@ -19,7 +24,7 @@ class App;
 namespace views {
 
 struct SectionAction {                    // a clickable place in the sections' display list
-    enum Kind { OpenArticle, OpenUrl, Sort, Toggle, MoreReplies, LoadMore, Refresh, Tooltip } kind;
+    enum Kind { OpenArticle, OpenUrl, Sort, Toggle, MoreReplies, LoadMore, Refresh, Tooltip, ShowFullText } kind;
     float x0, y0, x1, y1;
     int article = -1;
     uint32_t comment = UINT32_MAX;
@@ -45,9 +50,18 @@ public:
     const reader::Bundle* source(const App& app) const;   // the bundle holding the comments shown
     void reset();                                           // another article
 
+    // What the section shows, for reader:stats (tests and hosts check state, not pixels):
+    // status, sort, totals, the rows (first `max_rows`), the highlighted comment, and
+    // the CPU time of the last layout.
+    nlohmann::json stats(App& app, size_t max_rows = 200) const;
+
+    // Comments longer than this (bytes of UTF-8) show their beginning and "show all".
+    static constexpr size_t kLongCommentBytes = 1500;
+
 private:
     enum class Status { Idle, Loading, Updated, Offline, Error };
     void ensure_order(App& app, int article);
+    void apply_pending_reveal();
 
     int article_ = -1;
     reader::comments::CommentSort sort_ = reader::comments::CommentSort::Newest;
@@ -58,6 +72,14 @@ private:
     std::unique_ptr<reader::Bundle> refreshed_;           // comments from the comments URL
     Status status_ = Status::Idle;
     std::string status_text_;
+    uint32_t pending_reveal_ = UINT32_MAX;                // reveal() waiting for the next layout
+    uint32_t highlighted_ = UINT32_MAX;                   // the linked comment (index in source())
+    std::unordered_set<uint32_t> full_text_;              // long comments the reader opened in full
+    double last_layout_ms_ = 0;                           // CPU time of the last layout()
+    uint32_t laid_out_comments_ = 0;                      // comment rows in the last layout()
+    const reader::layout::DisplayList* list_ = nullptr;   // the list laid out into (the view's sections)
+    float top_ = 0, width_ = 0;                           // where the section starts in it; column width
+    std::vector<SectionAction> boxes_;                    // the section's own clickable places, for stats
 };
 
 }  // namespace views
