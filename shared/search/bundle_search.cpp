@@ -42,8 +42,8 @@ bool has_text(const Block& blk) {
 
 }  // namespace
 
-BundleSearch::BundleSearch(const Bundle& bundle) : bundle_(bundle) {
-    IndexBuilder builder(false);
+BundleSearch::BundleSearch(const Bundle& bundle, bool keep_text) : bundle_(bundle) {
+    IndexBuilder builder(keep_text);
     const auto& b = bundle_;
     for (uint32_t d = 0; d < b.articles.size(); ++d) {
         const Article& a = b.articles[d];
@@ -77,6 +77,7 @@ BundleSearch::BundleSearch(const Bundle& bundle) : bundle_(bundle) {
         if (!an.text.empty()) builder.add(base + i, Field::Announcement, 1, b.str(an.text), an.published_unix);
     }
     index_ = builder.build();
+    if (keep_text) return;  // snippets come from the index's own copy
     recent_.resize(64);
     index_.set_text_source([this](uint32_t doc, Field field, uint32_t sub) -> std::string_view {
         // Texts that are one slice of the arena are returned in place; others are

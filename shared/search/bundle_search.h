@@ -30,7 +30,10 @@ struct ArenaRange {
 
 class BundleSearch {
 public:
-    explicit BundleSearch(const Bundle& bundle);   // builds the index (the bundle must outlive it)
+    // Builds the index (the bundle must outlive it). keep_text: the index keeps its own
+    // copy of the texts, so that serialize() gives a file searchable with snippets
+    // without the bundle (reader-cli index).
+    explicit BundleSearch(const Bundle& bundle, bool keep_text = false);
     ~BundleSearch();
 
     Results search(const Query& q) const { return index_.search(q); }

@@ -92,6 +92,10 @@ struct Index::Impl {
     // Units.
     std::vector<detail::Unit> units;
     std::vector<float> unit_norm;  // derived: field weight / BM25 length normalization
+    // Derived, for the scoring loop: each unit's document, and where its field's bits go
+    // in the search scratch (compact arrays read sequentially with the postings).
+    std::vector<uint32_t> unit_doc;
+    std::vector<uint8_t> unit_field_shift;
     // Dictionary and postings.
     std::string folded_keys;
     std::vector<uint32_t> folded_off{0}, folded_var{0};
@@ -106,6 +110,10 @@ struct Index::Impl {
     std::vector<uint32_t> skip_begin, skip_unit, skip_off;
     // Derived: the units of document d lie in [doc_first_unit[d], doc_last_unit[d]].
     std::vector<uint32_t> doc_first_unit, doc_last_unit;
+    // Derived: every document's units are consecutive and documents come in unit order
+    // (IndexBuilder fed document by document), so one forward pass over a posting list
+    // can visit candidate documents in order.
+    bool docs_in_unit_order = false;
     // Stored texts (optional): unit u is texts[text_off[u] .. text_off[u+1]).
     bool has_text = false;
     std::string texts;

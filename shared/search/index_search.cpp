@@ -18,11 +18,15 @@ constexpr int kMaxQueryTokens = 12;
 constexpr uint32_t kNone = UINT32_MAX;
 constexpr size_t kMaxPrefixExpansions = 24;      // the typed syllable is not a word (yet)
 constexpr size_t kMaxPrefixExpansionsWord = 6;   // it is a word: fewer, cheaper extensions
+constexpr uint32_t kScanWindow = 1024;      // units per window when reading lists side by side
 constexpr size_t kAdjacencyBudget = 4000;   // candidate documents checked for adjacency
 constexpr float kExpansionWeight = 0.6f;    // a longer syllable matched by prefix
 constexpr float kFoldedWeight = 0.35f;      // same folded key, other diacritics
 constexpr float kFoldedDWeight = 0.8f;      // differs only by d / đ
 constexpr float kAdjacencyWeight = 1.0f;
+
+// Where a field's token bits go in Scratch::field_bits (title, lead, body, other).
+constexpr int kFieldShift[kFieldCount] = {0, 16, 32, 48, 48, 48, 48, 32};
 
 struct QueryToken {
     std::string exact, exact_case, folded, folded_case;
@@ -54,12 +58,30 @@ struct UnitHit {
 
 struct Scratch {
     // Dense per-document accumulators (reset through `touched`).
-    std::vector<uint32_t> mask, exact_mask;
-    std::vector<uint64_t> field_bits;  // per doc: tokens seen in title | lead << 16 | body << 32 | other << 48
-    std::vector<float> tfw;           // [doc * kMaxQueryTokens + q]
-    std::vector<uint64_t> term_bits;  // [doc * kMaxQueryTokens + q]: which TermRefs (< 64) matched
+    // Per document: the tokens it has, those typed exactly, and the tokens seen in
+    // title | lead << 16 | body << 32 | other << 48.
+    struct DocAcc {
+        uint32_t mask, exact;
+        uint64_t field_bits;
+    };
+    // Per document and query token (slot doc * nq + q): BM25F weighted term frequency
+    // and which of the token's TermRefs matched (bit min(i, 31)).
+    struct Slot {
+        float tfw;
+        uint32_t term_bits;
+    };
+    std::vector<DocAcc> acc;
+    std::vector<Slot> slots;
     std::vector<uint32_t> touched;
     std::vector<uint32_t> candidates;
+    std::vector<uint32_t> live;       // AND intersection so far, in document order
+    struct Scan {                     // a posting list being read window by window
+        const uint8_t* p;
+        const uint8_t* end;
+        uint32_t unit;                // the last unit read (delta base)
+        uint32_t term;                // index in the token's TermRefs
+    };
+    std::vector<Scan> scans;
     std::vector<float> score;         // parallel to candidates
     std::vector<UnitHit> unit_hits;
     std::vector<uint32_t> positions[kMaxQueryTokens];
@@ -97,12 +119,16 @@ void Index::Impl::derive() {
                 ++count[f];
             }
     unit_norm.resize(units.size());
+    unit_doc.resize(units.size());
+    unit_field_shift.resize(units.size());
     for (size_t i = 0; i < units.size(); ++i) {
         const Unit& u = units[i];
         int f = int(u.field);
         double avg = count[f] ? sum[f] / count[f] : 1.0;
         double len = field_len[size_t(u.doc) * kFieldCount + f];
         unit_norm[i] = float(kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * len / std::max(avg, 1.0)));
+        unit_doc[i] = u.doc;
+        unit_field_shift[i] = uint8_t(kFieldShift[f]);
     }
     const size_t nf = folded_off.size() - 1;
     folded_df.assign(nf, 0);
@@ -118,6 +144,9 @@ void Index::Impl::derive() {
         doc_first_unit[d] = std::min(doc_first_unit[d], i);
         doc_last_unit[d] = std::max(doc_last_unit[d], i);
     }
+    docs_in_unit_order = true;
+    for (uint32_t i = 1; i < units.size() && docs_in_unit_order; ++i)
+        docs_in_unit_order = units[i].doc == units[i - 1].doc || units[i].doc == units[i - 1].doc + 1;
     const size_t nv = variant_df.size();
     skip_begin.assign(1, 0);
     skip_begin.reserve(nv + 1);
@@ -142,11 +171,8 @@ void Index::Impl::derive() {
         }
         skip_begin.push_back(uint32_t(skip_unit.size()));
     }
-    scratch->mask.assign(nd, 0);
-    scratch->exact_mask.assign(nd, 0);
-    scratch->field_bits.assign(nd, 0);
-    scratch->tfw.assign(nd * kMaxQueryTokens, 0.0f);
-    scratch->term_bits.assign(nd * kMaxQueryTokens, uint64_t(0));
+    scratch->acc.assign(nd, Scratch::DocAcc{0, 0, 0});
+    scratch->slots.assign(nd * kMaxQueryTokens, Scratch::Slot{0.0f, 0});
 }
 
 std::string_view Index::Impl::unit_text(uint32_t u) const {
@@ -172,11 +198,11 @@ IndexStats Index::stats() const {
     s.dictionary_bytes = x.folded_keys.capacity() + x.variant_keys.capacity() +
                          4 * (x.folded_off.capacity() + x.folded_var.capacity() + x.folded_df.capacity() +
                               x.variant_off.capacity() + x.post_off.capacity() + x.variant_df.capacity());
-    s.unit_bytes = x.units.capacity() * sizeof(Unit) + x.unit_norm.capacity() * 4 + x.doc_ids.capacity() * 4 +
+    s.unit_bytes = x.units.capacity() * sizeof(Unit) + x.unit_norm.capacity() * 4 + x.unit_doc.capacity() * 4 +
+                   x.unit_field_shift.capacity() + x.doc_ids.capacity() * 4 +
                    x.doc_dates.capacity() * 8 + 4 * (x.doc_first_unit.capacity() + x.doc_last_unit.capacity()) +
                    4 * (x.skip_begin.capacity() + x.skip_unit.capacity() + x.skip_off.capacity()) +
-                   4 * (x.scratch->mask.capacity() + x.scratch->exact_mask.capacity() + x.scratch->tfw.capacity() +
-                        2 * x.scratch->term_bits.capacity());
+                   x.scratch->acc.capacity() * sizeof(Scratch::DocAcc) + x.scratch->slots.capacity() * sizeof(Scratch::Slot);
     s.text_bytes = x.texts.capacity() + x.text_off.capacity() * 4;
     s.memory_bytes = s.postings_bytes + s.dictionary_bytes + s.unit_bytes + s.text_bytes;
     return s;
@@ -476,8 +502,59 @@ void postings_in_range(const Index::Impl& x, uint32_t v, uint32_t first, uint32_
     }
 }
 
-// Where a field's token bits go in Scratch::field_bits (title, lead, body, other).
-constexpr int kFieldShift[kFieldCount] = {0, 16, 32, 48, 48, 48, 48, 32};
+// A forward cursor over one variant's postings that can jump ahead through the skip
+// table: intersecting a long list with few candidates reads only the blocks holding
+// them instead of the whole list.
+struct PostingCursor {
+    const uint8_t* base;
+    const uint8_t* p;
+    const uint8_t* end;
+    const uint32_t* skip_unit;
+    const uint32_t* skip_off;
+    uint32_t skip = 0, skips = 0;  // next skip block to consider, block count
+    uint32_t unit = 0, tf = 0;     // the current entry (valid while `valid`)
+    bool valid = false;
+
+    PostingCursor(const Index::Impl& x, uint32_t v)
+        : base(x.postings.data()), p(base + x.post_off[v]), end(base + x.post_off[v + 1]),
+          skip_unit(x.skip_unit.data() + x.skip_begin[v]), skip_off(x.skip_off.data() + x.skip_begin[v]),
+          skips(x.skip_begin[v + 1] - x.skip_begin[v]) {
+        next();
+    }
+    void next() {
+        if (p >= end) { valid = false; return; }
+        unit += get_varint(p);
+        tf = get_varint(p);
+        if (tf == 1) {
+            while (*p++ & 0x80) {}
+        } else {
+            uint32_t nbytes = get_varint(p);
+            p += nbytes;
+        }
+        valid = true;
+    }
+    // Moves to the first entry whose unit is >= target; false when there is none.
+    bool seek(uint32_t target) {
+        if (!valid) return false;
+        if (unit >= target) return true;
+        // Block k starts after unit skip_unit[k]; jump to the last block starting below
+        // target when it lies ahead of the current position.
+        uint32_t k = skip;
+        while (k < skips && skip_unit[k] < target) ++k;
+        if (k > skip) {
+            skip = k;
+            const uint8_t* q = base + skip_off[k - 1];
+            if (q >= p) {  // ahead of (or at) the next entry to decode
+                p = q;
+                unit = skip_unit[k - 1];
+                next();
+            }
+        }
+        while (valid && unit < target) next();
+        return valid;
+    }
+};
+
 // The largest adjacency bonus factor a pair can earn in each of those groups.
 constexpr float kGroupBonus[4] = {1.0f, 2.5f / 6.0f, 1.0f / 6.0f, 3.0f / 6.0f};
 
@@ -522,60 +599,138 @@ Results Index::search(const Query& query) const {
 
     auto reset = [&] {
         for (uint32_t d : s.touched) {
-            s.mask[d] = s.exact_mask[d] = 0;
-            s.field_bits[d] = 0;
-            std::fill_n(&s.tfw[size_t(d) * Q], nq, 0.0f);
-            std::fill_n(&s.term_bits[size_t(d) * Q], nq, uint64_t(0));
+            s.acc[d] = Scratch::DocAcc{0, 0, 0};
+            std::fill_n(&s.slots[size_t(d) * nq], nq, Scratch::Slot{0.0f, 0});
         }
         s.touched.clear();
     };
 
-    // Phase 1: document-level BM25F accumulators, reading each posting list once.
+    // Phase 1: document-level BM25F accumulators. Per document the query's tokens take
+    // `nq` consecutive slots (not kMaxQueryTokens), so one document's updates share
+    // cache lines.
+    const uint32_t* unit_doc = x.unit_doc.data();
+    const float* unit_norm = x.unit_norm.data();
+    const uint8_t* unit_shift = x.unit_field_shift.data();
+    Scratch::DocAcc* __restrict acc = s.acc.data();
+    Scratch::Slot* __restrict slots = s.slots.data();
+    const uint32_t n_units_u32 = uint32_t(x.units.size());
     auto accumulate = [&](bool and_mode) {
+        uint32_t need = 0;  // tokens every live document has (AND mode)
         for (int oi = 0; oi < nq; ++oi) {
             const int qi = order[oi];
             const bool create = !and_mode || oi == 0;
             const uint32_t bit = 1u << qi;
+            const bool intersect = and_mode && oi > 0 && x.docs_in_unit_order;
+            if (intersect && oi == 1) {
+                // The first token's documents in order: several variants' lists leave
+                // `touched` unsorted; sorting many is slower than one pass over all.
+                s.live.assign(s.touched.begin(), s.touched.end());
+                if (!std::is_sorted(s.live.begin(), s.live.end())) {
+                    if (s.live.size() * 32 < s.acc.size()) {
+                        std::sort(s.live.begin(), s.live.end());
+                    } else {
+                        s.live.clear();
+                        for (uint32_t d = 0; d < uint32_t(s.acc.size()); ++d)
+                            if (acc[d].mask) s.live.push_back(d);
+                    }
+                }
+            }
             for (size_t ti = 0; ti < terms[qi].size(); ++ti) {
                 const TermRef& term = terms[qi][ti];
-                const uint64_t tbit = 1ull << std::min<size_t>(ti, 63);
+                const uint32_t tbit = 1u << std::min<size_t>(ti, 31);
+                const uint32_t ebit = term.exact ? bit : 0;
+                const float weight = term.weight;
                 auto add = [&](uint32_t unit, uint32_t doc, uint32_t tf) {
-                    s.mask[doc] |= bit;
-                    if (term.exact) s.exact_mask[doc] |= bit;
-                    s.tfw[size_t(doc) * Q + qi] += term.weight * float(tf) * x.unit_norm[unit];
-                    s.term_bits[size_t(doc) * Q + qi] |= tbit;
-                    s.field_bits[doc] |= uint64_t(bit) << kFieldShift[int(x.units[unit].field)];
+                    Scratch::DocAcc& a = acc[doc];
+                    a.mask |= bit;
+                    a.exact |= ebit;
+                    a.field_bits |= uint64_t(bit) << unit_shift[unit];
+                    Scratch::Slot& sl = slots[size_t(doc) * nq + qi];
+                    sl.tfw += weight * float(tf) * unit_norm[unit];
+                    sl.term_bits |= tbit;
                 };
-                // Few candidates against a long list: look each candidate up through
-                // the skip table instead of reading the whole list.
-                if (!create && and_mode && uint64_t(s.touched.size()) * 16 < x.variant_df[term.variant]) {
+                if (intersect && uint64_t(s.live.size()) * 4 < x.variant_df[term.variant]) {
+                    // Few live documents against a long list: visit them in order,
+                    // jumping through the skip table.
+                    PostingCursor c(x, term.variant);
+                    for (uint32_t doc : s.live) {
+                        if (!c.seek(x.doc_first_unit[doc])) break;
+                        const uint32_t last = x.doc_last_unit[doc];
+                        while (c.valid && c.unit <= last) {
+                            add(c.unit, doc, c.tf);
+                            c.next();
+                        }
+                    }
+                    continue;
+                }
+                if (!create && and_mode && !x.docs_in_unit_order && uint64_t(s.touched.size()) * 16 < x.variant_df[term.variant]) {
                     for (uint32_t doc : s.touched) {
                         postings_in_range(x, term.variant, x.doc_first_unit[doc], x.doc_last_unit[doc],
                                           [&](uint32_t unit, uint32_t, uint32_t tf) {
-                                              if (x.units[unit].doc == doc) add(unit, doc, tf);
+                                              if (unit_doc[unit] == doc) add(unit, doc, tf);
                                           });
                     }
                     continue;
                 }
-                const uint8_t* p = base + x.post_off[term.variant];
-                const uint8_t* end = base + x.post_off[term.variant + 1];
-                uint32_t unit = 0;
-                while (p < end) {
-                    unit += get_varint(p);
-                    uint32_t tf = get_varint(p);
-                    if (tf == 1) {
-                        while (*p++ & 0x80) {}
-                    } else {
-                        uint32_t nbytes = get_varint(p);
-                        p += nbytes;
+                s.scans.push_back({base + x.post_off[term.variant], base + x.post_off[term.variant + 1], 0, uint32_t(ti)});
+            }
+            // The remaining lists are read side by side, one window of units at a time,
+            // so the accumulators of the window's documents stay in cache while all of
+            // the token's variants are added to them (each list alone would sweep every
+            // document's accumulators once).
+            for (uint32_t w = 0; !s.scans.empty() && w < n_units_u32; w += kScanWindow) {
+                const uint32_t wend = w + kScanWindow;
+                for (Scratch::Scan& sc : s.scans) {
+                    const TermRef& term = terms[qi][sc.term];
+                    const uint32_t tbit = 1u << std::min<uint32_t>(sc.term, 31);
+                    const uint32_t ebit = term.exact ? bit : 0;
+                    const float weight = term.weight;
+                    const uint8_t* p = sc.p;
+                    const uint8_t* const end = sc.end;
+                    uint32_t unit = sc.unit;
+                    while (p < end) {
+                        const uint8_t* entry = p;
+                        const uint32_t next_unit = unit + get_varint(p);
+                        if (next_unit >= wend) {
+                            p = entry;
+                            break;
+                        }
+                        unit = next_unit;
+                        uint32_t tf = get_varint(p);
+                        if (tf == 1) {
+                            while (*p++ & 0x80) {}
+                        } else {
+                            uint32_t nbytes = get_varint(p);
+                            p += nbytes;
+                        }
+                        const uint32_t doc = unit_doc[unit];
+                        Scratch::DocAcc& a = acc[doc];
+                        if (create) {
+                            if (a.mask == 0) s.touched.push_back(doc);
+                        } else if ((a.mask & need) != need) {
+                            continue;
+                        }
+                        a.mask |= bit;
+                        a.exact |= ebit;
+                        a.field_bits |= uint64_t(bit) << unit_shift[unit];
+                        Scratch::Slot& sl = slots[size_t(doc) * nq + qi];
+                        sl.tfw += weight * float(tf) * unit_norm[unit];
+                        sl.term_bits |= tbit;
                     }
-                    const uint32_t doc = x.units[unit].doc;
-                    if (s.mask[doc] == 0) {
-                        if (!create) continue;
-                        s.touched.push_back(doc);
-                    }
-                    add(unit, doc, tf);
+                    sc.p = p;
+                    sc.unit = unit;
+                    // Native builds: ask for the list's next window early (no-op in wasm).
+                    __builtin_prefetch(p + 64);
+                    __builtin_prefetch(p + 128);
                 }
+            }
+            s.scans.clear();
+            if (and_mode) need |= bit;
+            if (intersect) {
+                size_t kept = 0;
+                for (uint32_t doc : s.live)
+                    if (acc[doc].mask & bit) s.live[kept++] = doc;
+                s.live.resize(kept);
             }
         }
     };
@@ -585,13 +740,13 @@ Results Index::search(const Query& query) const {
     if (all_found || nq == 1) accumulate(true);
     s.candidates.clear();
     for (uint32_t d : s.touched)
-        if (s.mask[d] == full_mask) s.candidates.push_back(d);
+        if (s.acc[d].mask == full_mask) s.candidates.push_back(d);
     if (s.candidates.empty() && nq > 1) {
         relaxed = true;
         reset();
         accumulate(false);
         for (uint32_t d : s.touched)
-            if (s.mask[d]) s.candidates.push_back(d);
+            if (s.acc[d].mask) s.candidates.push_back(d);
     }
 
     // BM25F per document, with a lift for exactly typed diacritics.
@@ -603,12 +758,12 @@ Results Index::search(const Query& query) const {
         uint32_t d = s.candidates[k];
         float score = 0;
         for (int i = 0; i < nq; ++i) {
-            float t = s.tfw[size_t(d) * Q + i];
+            float t = s.slots[size_t(d) * nq + i].tfw;
             if (t > 0) score += idf[i] * t * (kK1 + 1) / (t + kK1);
         }
         if (diacritic_mask) {
             int typed = __builtin_popcount(diacritic_mask);
-            int exact = __builtin_popcount(s.exact_mask[d] & diacritic_mask);
+            int exact = __builtin_popcount(s.acc[d].exact & diacritic_mask);
             score *= 1.0f + 0.3f * float(exact) / float(typed);
         }
         s.score[k] = score;
@@ -622,9 +777,9 @@ Results Index::search(const Query& query) const {
         s.unit_hits.clear();
         const uint32_t first = x.doc_first_unit[doc], last = x.doc_last_unit[doc];
         for (int qi = 0; qi < nq; ++qi) {
-            uint64_t bits = s.term_bits[size_t(doc) * Q + qi];
+            uint32_t bits = s.slots[size_t(doc) * nq + qi].term_bits;
             for (size_t ti = 0; ti < terms[qi].size(); ++ti) {
-                if (!(bits & (1ull << std::min<size_t>(ti, 63)))) continue;
+                if (!(bits & (1u << std::min<size_t>(ti, 31)))) continue;
                 const TermRef& term = terms[qi][ti];
                 postings_in_range(x, term.variant, first, last, [&](uint32_t unit, uint32_t ptr, uint32_t tf) {
                     if (x.units[unit].doc == doc) s.unit_hits.push_back({unit, qi, ptr, tf, term.weight});
@@ -704,7 +859,7 @@ Results Index::search(const Query& query) const {
     ranked.reserve(s.candidates.size());
     for (size_t k = 0; k < s.candidates.size(); ++k) {
         uint32_t d = s.candidates[k];
-        ranked.push_back({d, s.score[k], relaxed ? __builtin_popcount(s.mask[d]) : 0, 0});
+        ranked.push_back({d, s.score[k], relaxed ? __builtin_popcount(s.acc[d].mask) : 0, 0});
     }
     const size_t want = std::min<size_t>(ranked.size(), size_t(query.offset) + query.limit);
     uint32_t total = uint32_t(ranked.size());
@@ -729,7 +884,7 @@ Results Index::search(const Query& query) const {
             // Per document, the bonus is bounded by the fields holding both syllables
             // of a pair; documents are taken by decreasing bound.
             auto bound = [&](uint32_t doc) {
-                const uint64_t fb = s.field_bits[doc];
+                const uint64_t fb = s.acc[doc].field_bits;
                 float b = 0;
                 for (int qi = 0; qi + 1 < nq; ++qi) {
                     const uint64_t pair = (1ull << qi) | (1ull << (qi + 1));
