@@ -474,6 +474,11 @@
       showFatal('Trình duyệt không hỗ trợ WebAssembly', 'This browser has no WebAssembly; the reader cannot run here.');
       return;
     }
+    // With the static first view up, its paint comes first: the downloads below would
+    // only take bandwidth from it on a slow link.
+    if (document.documentElement.classList.contains('has-first-view')) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
     // Everything the first frame needs is fetched at once, in parallel: the module
     // (compiled as it streams), the fonts, the configuration, and the bundle when it is
     // of this site (another origin waits for the configuration that allows it).

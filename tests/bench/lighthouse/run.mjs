@@ -14,11 +14,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startServer, freePort } from '../../e2e/harness.mjs';
+import { startServer, freePort, BUILD } from '../../e2e/harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
-const OUT = path.join(ROOT, 'build', 'lighthouse');
+const OUT = path.join(BUILD, 'lighthouse');   // READER_BUILD_DIR or build/
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Math.max(1, Number(process.argv[2]) || 3);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -93,7 +93,9 @@ function failing(lhr) {
 async function main() {
   const { lighthouse, desktop, version } = await loadLighthouse();
   mkdirSync(OUT, { recursive: true });
-  const server = await startServer();
+  // LIGHTHOUSE_DIST=folder serves another staged copy (a before/after comparison);
+  // LIGHTHOUSE_RESULTS=file writes the report there instead of RESULTS.md.
+  const server = await startServer(process.env.LIGHTHOUSE_DIST ? ['--dist', process.env.LIGHTHOUSE_DIST] : []);
   const chrome = await launchChromium();
   const results = {};
   try {
@@ -101,7 +103,7 @@ async function main() {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         const r = await lighthouse(server.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, config);
-        writeFileSync(path.join(OUT, `${name}-${i + 1}.json`), r.report);
+        writeFileSync(path.join(OUT, `${process.env.LIGHTHOUSE_DIST ? 'alt-' : ''}${name}-${i + 1}.json`), r.report);
         const lhr = r.lhr;
         if (lhr.runtimeError) throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
         runs.push(lhr);
@@ -114,8 +116,9 @@ async function main() {
     server.stop();
     await chrome.stop();
   }
-  writeFileSync(path.join(HERE, 'RESULTS.md'), report(results, version, chrome.browser));
-  console.log(`[lighthouse] wrote ${path.relative(ROOT, path.join(HERE, 'RESULTS.md'))}`);
+  const resultsFile = process.env.LIGHTHOUSE_RESULTS || path.join(HERE, 'RESULTS.md');
+  writeFileSync(resultsFile, report(results, version, chrome.browser));
+  console.log(`[lighthouse] wrote ${resultsFile}`);
   const mobilePerf = median(results.mobile.map((l) => l.categories.performance.score * 100));
   const bp = median(results.mobile.map((l) => l.categories['best-practices'].score * 100));
   if (mobilePerf < TARGETS.performance || bp < TARGETS['best-practices']) process.exitCode = 1;
