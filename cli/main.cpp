@@ -3,13 +3,19 @@
 //   reader-cli validate [--json] BUNDLE...       problems, one line each; exit 1 if any error
 //   reader-cli html BUNDLE [--article ID] [--body-only]   the model as semantic HTML
 //   reader-cli convert SOURCE -o OUTPUT          Markdown folder <-> JSON bundle
-// Later subcommands (index, search) plug into the table.
+//   reader-cli index BUNDLE -o FILE              prebuilt search index
+//   reader-cli search BUNDLE-or-INDEX "query"    ranked results (--json, --exact, --limit N)
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "cli_common.h"
+
+namespace cli {
+int cmd_index(std::vector<std::string> args);   // cmd_index.cpp
+int cmd_search(std::vector<std::string> args);  // cmd_search.cpp
+}  // namespace cli
 
 namespace {
 
@@ -25,6 +31,8 @@ const Entry kCommands[] = {
     {"html", cli::cmd_html, "html BUNDLE [--article ID] [--body-only] [--lang vi|en]   escaped, semantic HTML"},
     {"convert", cli::cmd_convert, "convert FOLDER -o BUNDLE.json [--manifest]   Markdown files with front matter -> JSON\n"
                                   "  reader-cli convert BUNDLE.json -o FOLDER [--force]      JSON bundle -> Markdown files"},
+    {"index", cli::cmd_index, "index BUNDLE -o FILE                         prebuilt search index (with texts for snippets)"},
+    {"search", cli::cmd_search, "search BUNDLE-or-INDEX \"query\" [--json] [--exact] [--limit N]   ranked results"},
 };
 
 int usage(FILE* out) {
