@@ -389,7 +389,7 @@
         return;
       }
       if (e.origin !== location.origin && window.parent !== window) config.hostOrigin = e.origin;
-      enqueueHostMessage(m.type, text);
+      enqueueHostMessage(wellFormed(m) ? m.type : `${m.type}:malformed`, text);
     });
   }
 
@@ -404,9 +404,20 @@
   const hostQueue = [];
   let queueScheduled = false;
   let lastDrain = -Infinity;
-  function enqueueHostMessage(type, text) {
-    if (hostQueue.filter((q) => q.type === type).length >= PER_TYPE) hostQueue.splice(hostQueue.findIndex((q) => q.type === type), 1);
-    hostQueue.push({ type, text });
+  // Malformed ones keep their place instead (the core refuses them with the reason)
+  // and later ones of the same kind are dropped while PER_TYPE of them wait.
+  function wellFormed(m) {
+    if (m.type === 'reader:open') return typeof m.id === 'string';
+    if (m.type === 'reader:search') return typeof m.query === 'string';
+    if (m.type === 'reader:theme') return typeof m.theme === 'string';
+    return true;
+  }
+  function enqueueHostMessage(kind, text) {
+    if (hostQueue.filter((q) => q.kind === kind).length >= PER_TYPE) {
+      if (kind.endsWith(':malformed')) return;
+      hostQueue.splice(hostQueue.findIndex((q) => q.kind === kind), 1);
+    }
+    hostQueue.push({ kind, text });
     scheduleDrain();
   }
   function scheduleDrain() {
