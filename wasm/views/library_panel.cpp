@@ -349,6 +349,12 @@ void LibraryPanel::draw_contents(App& app, float width, bool in_drawer) {
 
 // ------------------------------------------------------------------ the panel
 void LibraryPanel::draw(App& app, float top) {
+    const double t0 = js::now_ms();
+    draw_panel(app, top);
+    draw_ms_max_ = std::max(draw_ms_max_, static_cast<float>(js::now_ms() - t0));
+}
+
+void LibraryPanel::draw_panel(App& app, float top) {
     if (!available(app)) {
         rows_.clear();
         panel_w_ = 0;
@@ -472,13 +478,16 @@ void LibraryPanel::draw(App& app, float top) {
 }
 
 // ------------------------------------------------------------------ stats
-json LibraryPanel::stats(App& app) const {
+json LibraryPanel::stats(App& app) {
     json rows = json::array();
     for (const auto& r : rows_)
         rows.push_back({{"kind", r.kind}, {"key", r.key}, {"box", {r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y}}});
     json toc = json::array();
     for (const auto& e : toc_) toc.push_back({{"text", std::string(e.text)}, {"y", e.y}, {"depth", e.depth}});
+    const float draw_ms = draw_ms_max_;
+    draw_ms_max_ = 0;
     return {{"available", available(app)},
+            {"drawMsMax", draw_ms},
             {"mode", drawer_mode() ? "drawer" : "side"},
             {"open", is_open(app)},
             {"sideOpen", side_open_},

@@ -39,8 +39,9 @@ public:
     // Draws the side panel at (0, top) of the current window, or the drawer over
     // everything; call before the article so touch drags over the panel scroll it.
     void draw(App& app, float top);
+    void draw_panel(App& app, float top);
 
-    nlohmann::json stats(App& app) const;   // for reader:stats (tests check state, not pixels)
+    nlohmann::json stats(App& app);         // for reader:stats (tests check state, not pixels)
 
 private:
     struct Row {               // what was drawn last frame, for stats and tests
@@ -75,6 +76,7 @@ private:
     std::vector<Row> rows_;
     ImVec2 clip_min_{0, 0}, clip_max_{0, 0};
     float panel_x_ = 0, panel_w_ = 0;  // last drawn, for stats
+    float draw_ms_max_ = 0;            // CPU of the slowest draw() since the last stats()
 };
 
 }  // namespace views
