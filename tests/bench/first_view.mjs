@@ -7,7 +7,8 @@ import path from 'node:path';
 import { startServer, launchBrowser, waitForMessage, BUILD } from '../e2e/harness.mjs';
 
 const runs = Number(process.argv[2] || 5);
-const server = await startServer();
+// FIRST_VIEW_DIST=folder measures another staged copy (before/after comparisons).
+const server = await startServer(process.env.FIRST_VIEW_DIST ? ['--dist', process.env.FIRST_VIEW_DIST] : []);
 const browser = await launchBrowser();
 const times = [];
 let files = null;
@@ -29,7 +30,7 @@ for (let i = 0; i < runs; i++) {
 await browser.close();
 server.stop();
 
-const dist = path.join(BUILD, 'dist');   // READER_BUILD_DIR or build/
+const dist = process.env.FIRST_VIEW_DIST || path.join(BUILD, 'dist');   // READER_BUILD_DIR or build/
 let raw = 0; let gz = 0;
 const rows = [];
 for (const f of files) {
