@@ -19,7 +19,40 @@
   searchBox.id = 'mirror-search';
   const pageBox = document.createElement('div');          // the article, other news, announcements
   pageBox.id = 'mirror-page';
-  mirror.replaceChildren(searchBox, pageBox);
+  const settingsBox = document.createElement('div');      // display settings, reachable by Tab
+  settingsBox.id = 'mirror-settings';
+  mirror.replaceChildren(searchBox, pageBox, settingsBox);
+
+  // The reader's settings drawn in the canvas are reached by pointer; these buttons
+  // give keyboard and screen-reader users the theme, through the same host message
+  // (reader:theme) an embedding page uses.
+  const THEMES = [
+    ['light', 'Sáng', 'Light'], ['sepia', 'Màu giấy', 'Sepia'], ['dark', 'Tối', 'Dark'],
+    ['contrast', 'Tương phản cao', 'High contrast'], ['auto', 'Theo hệ thống', 'System'],
+  ];
+  function uiVi() { return (document.documentElement.dataset.uiLang || navigator.language || 'vi').startsWith('vi'); }
+  function buildSettings() {
+    const vi = uiVi();
+    const region = document.createElement('section');
+    region.setAttribute('aria-labelledby', 'mirror-settings-title');
+    const h = document.createElement('h2');
+    h.id = 'mirror-settings-title';
+    h.textContent = vi ? 'Cài đặt hiển thị' : 'Display settings';
+    const group = document.createElement('div');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', vi ? 'Giao diện màu' : 'Colour theme');
+    for (const [id, v, e] of THEMES) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.theme = id;
+      b.textContent = vi ? v : e;
+      b.addEventListener('click', () => window.postMessage({ type: 'reader:theme', theme: id }, location.origin));
+      group.append(b);
+    }
+    region.append(h, group);
+    settingsBox.replaceChildren(region);
+  }
+  buildSettings();
 
   const parser = new DOMParser();
   const DROP = 'script,style,iframe,frame,object,embed,link,meta,base,form,template,svg,math';
@@ -48,20 +81,39 @@
     return Array.from(doc.body.childNodes).map((n) => document.adoptNode(n));
   }
 
-  function focusInside() { return mirror.contains(document.activeElement); }
+  // Focus that was in the mirror when the node holding it was replaced falls to the
+  // body: it still counts as in the mirror, so it is put back there.
+  let focusInMirror = false;
+  mirror.addEventListener('focusin', () => { focusInMirror = true; });
+  mirror.addEventListener('focusout', (e) => { if (e.relatedTarget && !mirror.contains(e.relatedTarget)) focusInMirror = false; });
+  function focusInside() {
+    const a = document.activeElement;
+    return mirror.contains(a) || (focusInMirror && (!a || a === document.body));
+  }
+  function focusMain() {
+    const main = document.getElementById('mirror-main');
+    if (main && !mirror.contains(document.activeElement)) main.focus({ preventScroll: true });
+  }
 
   function setMirror(html) {
     const hadFocus = focusInside();
+    if (!settingsBox.contains(document.activeElement)) buildSettings();   // in the interface language
     pageBox.replaceChildren(...toNodes(html));
     // A link followed inside the mirror replaced the page: keep the reader of the
     // text version at the new article rather than dropping focus to the body.
     if (hadFocus) {
-      const main = document.getElementById('mirror-main');
-      if (main) main.focus({ preventScroll: true });
+      focusMain();
+      // The core may still move focus while it opens the article (its search field):
+      // the reader of the text version stays in the text version.
+      requestAnimationFrame(() => setTimeout(focusMain, 0));
     }
   }
 
-  function setSearch(html) { searchBox.replaceChildren(...(html ? toNodes(html) : [])); }
+  function setSearch(html) {
+    const hadFocus = focusInside();
+    searchBox.replaceChildren(...(html ? toNodes(html) : []));
+    if (hadFocus) focusMain();      // a result followed from the text version closes the search
+  }
 
   // Polite announcements: emptied first so the same text twice is announced twice.
   let announceTimer = 0;
