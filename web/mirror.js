@@ -70,7 +70,10 @@
       }
       // Images are read by their alt text; the canvas shows the pixels, so the mirror
       // fetches nothing (the image rules of the core stay the only way images load).
-      if (el.tagName === 'IMG') el.removeAttribute('src');
+      if (el.tagName === 'IMG') {
+        // No pixels here, so no reserved box either: the alt text reads in the flow.
+        for (const n of ['src', 'width', 'height', 'loading', 'decoding']) el.removeAttribute(n);
+      }
       // Links leave the mirror only for a new tab, like the canvas's own links.
       if (el.tagName === 'A' && /^https?:/i.test(el.getAttribute('href') || '')) {
         el.setAttribute('target', '_blank');
