@@ -318,7 +318,10 @@ std::vector<TermRef> resolve(const Index::Impl& x, const QueryToken& t, const Qu
         const size_t cap = folded_terms.empty() ? kMaxPrefixExpansions : kMaxPrefixExpansionsWord;
         if (longer.size() > cap) {
             std::partial_sort(longer.begin(), longer.begin() + cap, longer.end(),
-                              [&](uint32_t a, uint32_t b) { return x.folded_df[a] > x.folded_df[b]; });
+                              [&](uint32_t a, uint32_t b) {
+                                  // Ties broken by key order: the same expansions on every platform.
+                                  return x.folded_df[a] != x.folded_df[b] ? x.folded_df[a] > x.folded_df[b] : a < b;
+                              });
             longer.resize(cap);
         }
         folded_terms.insert(folded_terms.end(), longer.begin(), longer.end());
