@@ -2,7 +2,7 @@
 #include "fonts.h"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
+#include "gl_renderer.h"
 
 #include <algorithm>
 #include <array>
@@ -157,12 +157,7 @@ bool ensure(float dpr, const Settings& s) {
     g.ui_bold = add_font(Face::SansBold, s.ui_px, raster);
     io.Fonts->Build();
     io.FontDefault = g.ui;
-    if (!g.built_once && g.generation == 0) {
-        ImGui_ImplOpenGL3_CreateDeviceObjects();   // shaders and the font texture, once
-    } else {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    gl_renderer::upload_font_atlas();
     io.Fonts->ClearTexData();            // the GPU has it; the CPU copies are tens of MB
     g.built_dpr = dpr;
     g.built = s;
