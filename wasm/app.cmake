@@ -7,11 +7,12 @@ endif()
 
 add_library(imgui STATIC
   "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
-  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
-  "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
-target_include_directories(imgui PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
+# ImGui's OpenGL3 backend is not used: wasm/gl_renderer.cpp draws without its
+# per-frame GL state queries (see there).
+target_include_directories(imgui PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/misc/cpp"
   "${CMAKE_SOURCE_DIR}/wasm")
-target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="reader_imconfig.h" IMGUI_IMPL_OPENGL_ES3)
+target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="reader_imconfig.h")
 
 file(GLOB_RECURSE READER_APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/*.cpp")
 add_executable(reader ${READER_APP_SOURCES})

@@ -3,7 +3,6 @@
 
 #include <emscripten/heap.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -421,7 +420,6 @@ int App::frame(double now_ms) {
     fonts::ensure(web_platform::viewport().dpr, fs);
     web_platform::new_frame(now_ms);
 
-    ImGui_ImplOpenGL3_NewFrame();   // creates the shaders on the first frame
     ImGui::NewFrame();
     const auto& vp = web_platform::viewport();
     ImGui::SetNextWindowPos(ImVec2(0, 0));

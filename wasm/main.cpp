@@ -11,7 +11,6 @@
 #include <GLES3/gl3.h>
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -26,6 +25,7 @@
 #include "time/date_format.h"
 #include <cstring>  // std::memcpy in reader_plain_html
 #include "fonts.h"
+#include "gl_renderer.h"
 #include "js_bridge.h"
 #include "i18n/strings.h"
 #include "model/html_export.h"
@@ -62,7 +62,7 @@ EMSCRIPTEN_KEEPALIVE int reader_init(float css_w, float css_h, float dpr, const 
     ImGui::CreateContext();
     web_platform::init();
     web_platform::resize(css_w, css_h, dpr);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!gl_renderer::init()) return 0;
     App::get().init(config_json ? config_json : "{}");
     return 1;
 }
@@ -128,7 +128,7 @@ EMSCRIPTEN_KEEPALIVE int reader_frame(double now_ms) {
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::palette().background);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    gl_renderer::render(ImGui::GetDrawData(), fb_w, fb_h);
     App::get().frame_done(js::now_ms() - t0, now_ms);
 
     static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
