@@ -76,7 +76,7 @@ try {
     results.p95.push(s.frameMsP95);
     results.heap.push(s.heapBytes);
     // Width change: the reading column reflows.
-    await page.setViewportSize({ width: 900, height: 900 });
+    await page.setViewportSize({ width: 600, height: 900 });   // narrower than the 680 px column
     for (let i = 0; i < 50; i++) { await page.waitForTimeout(100); s = await stats(page); if (s.relayoutMs > 0) break; }
     results.relayout.push(s.relayoutMs);
     // Idle: frames drawn over 3 s after 2 s without input.
