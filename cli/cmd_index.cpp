@@ -16,19 +16,11 @@
 #include <vector>
 
 #include "cli_common.h"
+#include "search_index_file.h"
 #include "search/bundle_search.h"
 
 namespace cli {
 
-// Shared with cmd_search.cpp (declared there).
-struct IndexedDoc {
-    bool announcement = false;
-    std::string id, title;
-};
-struct SearchIndexFile {
-    std::vector<IndexedDoc> docs;
-    reader::search::Index index;
-};
 
 constexpr char kIndexFileMagic[8] = {'R', 'D', 'R', 'C', 'L', 'I', 'X', 0};
 constexpr char kEngineMagic[8] = {'R', 'D', 'R', 'S', 'R', 'C', 'H', 0};

@@ -16,21 +16,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_common.h"
+#include "search_index_file.h"
 #include "search/bundle_search.h"
 
 namespace cli {
 
-// Defined in cmd_index.cpp (the index file format lives there).
-struct IndexedDoc {
-    bool announcement = false;
-    std::string id, title;
-};
-struct SearchIndexFile {
-    std::vector<IndexedDoc> docs;
-    reader::search::Index index;
-};
-bool looks_like_search_index(std::string_view bytes);
-std::optional<SearchIndexFile> read_search_index_file(std::string_view bytes, std::string* error);
 
 namespace {
 

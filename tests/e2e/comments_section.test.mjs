@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
 import { copyDist } from './pwa_support.mjs';
 import { ocr } from './ocr.mjs';
 
@@ -67,22 +67,12 @@ before(async () => {
 after(async () => { await browser?.close(); server?.stop(); dist?.cleanup(); });
 
 // ------------------------------------------------------------------ helpers
-// Like harness.openReader (2x by default: OCR reads the small meta text reliably), with the service worker blocked so that the test's own
+// harness.openReader at 2x (OCR reads the small meta text reliably), with the service worker blocked so that the test's own
 // answers (page.route) reach the page for the comments URL.
-async function open(url, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 2, colorScheme = 'light', locale = 'vi-VN', isMobile = false, hasTouch = false } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, locale, isMobile, hasTouch, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const consoleErrors = [];
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.addInitScript(() => {
-    window.__readerMessages = [];
-    window.addEventListener('message', (e) => {
-      if (e.data && typeof e.data.type === 'string' && e.data.type.startsWith('reader:')) window.__readerMessages.push(e.data);
-    });
-  });
-  await page.goto(url);
-  await waitForMessage(page, 'reader:ready');
-  return { context, page, consoleErrors };
+async function open(url, options = {}) {
+  const opened = await openReader(browser, url, { deviceScaleFactor: 2, serviceWorkers: 'block', ...options });
+  await waitForMessage(opened.page, 'reader:ready');
+  return opened;
 }
 
 async function statsUntil(page, pred, what, timeout = 15000) {

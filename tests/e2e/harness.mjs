@@ -46,8 +46,8 @@ export async function launchBrowser() {
 }
 
 // Opens the reader and collects what it posts (reader:* messages) and console errors.
-export async function openReader(browser, url, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', locale = 'vi-VN', hasTouch = false, isMobile = false } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, locale, hasTouch, isMobile });
+export async function openReader(browser, url, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', locale = 'vi-VN', hasTouch = false, isMobile = false, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, locale, hasTouch, isMobile, serviceWorkers });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -79,26 +79,35 @@ export async function stats(page) {
   return (await messages(page, 'reader:stats')).filter((m) => 'frames' in m).at(-1);
 }
 
-// Fraction of canvas pixels that differ from the most common colour (the background).
-export async function inkRatio(page) {
-  const shot = await page.locator('#reader-canvas').screenshot();
-  return page.evaluate(async (b64) => {
+// RGBA pixels of a PNG screenshot, decoded by the page's own image decoder (no PNG
+// library in the tests): { width, height, data } with data a Buffer of RGBA bytes.
+export async function screenshotPixels(page, png) {
+  const { width, height, b64 } = await page.evaluate(async (src) => {
     const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
+    img.src = 'data:image/png;base64,' + src;
     await img.decode();
     const c = new OffscreenCanvas(img.width, img.height);
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, img.width, img.height).data;
-    const counts = new Map();
-    for (let i = 0; i < d.length; i += 4 * 7) {
-      const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
-      counts.set(k, (counts.get(k) || 0) + 1);
-    }
-    let bg = 0; let bgCount = 0; let total = 0;
-    for (const [k, n] of counts) { total += n; if (n > bgCount) { bg = k; bgCount = n; } }
-    return 1 - bgCount / total;
-  }, shot.toString('base64'));
+    let bin = '';
+    for (let i = 0; i < d.length; i += 0x8000) bin += String.fromCharCode.apply(null, d.subarray(i, i + 0x8000));
+    return { width: img.width, height: img.height, b64: btoa(bin) };
+  }, png.toString('base64'));
+  return { width, height, data: Buffer.from(b64, 'base64') };
+}
+
+// Fraction of canvas pixels that differ from the most common colour (the background).
+export async function inkRatio(page) {
+  const { data: d } = await screenshotPixels(page, await page.locator('#reader-canvas').screenshot());
+  const counts = new Map();
+  for (let i = 0; i < d.length; i += 4 * 7) {
+    const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+    counts.set(k, (counts.get(k) || 0) + 1);
+  }
+  let bgCount = 0; let total = 0;
+  for (const n of counts.values()) { total += n; if (n > bgCount) bgCount = n; }
+  return 1 - bgCount / total;
 }
 
 export function tmpProfile() { return mkdtempSync(path.join(tmpdir(), 'reader-chromium-')); }

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, screenshotPixels, SCREENSHOTS } from './harness.mjs';
 import { copyDist, readManifest } from './pwa_support.mjs';
 import { ocr, recall } from './ocr.mjs';
 
@@ -81,19 +81,11 @@ async function statsUntil(page, pred, what, timeout = 15000) {
 }
 const image = (s, src) => (s.images || []).find((i) => i.src === src);
 
-// RGBA pixels of a box of the canvas (CSS px), at the screenshot's scale.
+// RGBA pixels of a box of the canvas (CSS px, 2 px inset), at the screenshot's scale.
 async function boxPixels(page, box) {
   const [x, y, w, h] = box;
   const shot = await page.screenshot({ clip: { x: x + 2, y: y + 2, width: w - 4, height: h - 4 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return Array.from(g.getImageData(0, 0, img.width, img.height).data);
-  }, shot.toString('base64'));
+  return (await screenshotPixels(page, shot)).data;
 }
 
 test('the hero image is fetched, decoded and drawn in its box', async () => {

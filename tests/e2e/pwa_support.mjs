@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:f
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT } from './harness.mjs';
+import { ROOT, screenshotPixels } from './harness.mjs';
 
 export const DIST = path.join(path.resolve(process.env.READER_BUILD_DIR || path.join(ROOT, 'build')), 'dist');
 
@@ -118,17 +118,8 @@ export async function startServerOn(port, extraArgs = []) {
 
 // Mean luminance (0 dark .. 1 light) of what an element shows on screen.
 export async function meanLuminance(page, locator) {
-  const shot = await locator.screenshot();
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
-    let sum = 0; let n = 0;
-    for (let i = 0; i < d.length; i += 4 * 5) { sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]; n++; }
-    return sum / n / 255;
-  }, shot.toString('base64'));
+  const { data: d } = await screenshotPixels(page, await locator.screenshot());
+  let sum = 0; let n = 0;
+  for (let i = 0; i < d.length; i += 4 * 5) { sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]; n++; }
+  return sum / n / 255;
 }
