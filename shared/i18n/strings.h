@@ -37,6 +37,9 @@ namespace reader::i18n {
     S(OpenLibrary, "Mở thư viện bài viết", "Open the library")                                     \
     S(Settings, "Cài đặt", "Settings")                                                             \
     S(CopyLink, "Sao chép liên kết", "Copy link")                                                  \
+    S(Copy, "Sao chép", "Copy")                                                                    \
+    S(SelectAll, "Chọn tất cả", "Select all")                                                      \
+    S(ShowWholeComment, "Xem toàn bộ ý kiến", "Show the whole comment")                            \
     S(LinkCopied, "Đã sao chép liên kết", "Link copied")                                           \
     S(Share, "Chia sẻ", "Share")                                                                   \
     S(PlainViewNotice, "Trình duyệt này không vẽ được trình đọc (thiếu WebGL2), nên bài viết được hiển thị ở dạng văn bản đơn giản.", \

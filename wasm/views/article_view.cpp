@@ -382,13 +382,6 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
 
 // ------------------------------------------------------------------ selection and copy
 namespace views {
-namespace {
-
-// Interface words not yet in shared/i18n (the i18n owner adds them; until then here).
-const char* word_copy(reader::i18n::Lang l) { return l == reader::i18n::Lang::Vi ? "Sao chép" : "Copy"; }
-const char* word_select_all(reader::i18n::Lang l) { return l == reader::i18n::Lang::Vi ? "Chọn tất cả" : "Select all"; }
-
-}  // namespace
 
 void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 origin, float view_h, uint32_t hovered_link) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -485,11 +478,11 @@ void ArticleView::draw_context_menu(App& app) {
     if (!ImGui::BeginPopup("article-context")) return;
     const auto lang = app.lang();
     const Bundle* b = app.bundle();
-    if (ImGui::MenuItem(word_copy(lang), "Ctrl+C", false, !selection_.empty() && list_)) {
+    if (ImGui::MenuItem(reader::i18n::tr(lang, StringId::Copy).data(), "Ctrl+C", false, !selection_.empty() && list_)) {
         const L::CopiedText c = L::selected_text(*list_, selection_, b);
         js::copy_to_clipboard(c.plain, c.html);
     }
-    if (ImGui::MenuItem(word_select_all(lang), "Ctrl+A") && list_) {
+    if (ImGui::MenuItem(reader::i18n::tr(lang, StringId::SelectAll).data(), "Ctrl+A") && list_) {
         selection_.anchor = L::list_start(*list_);
         selection_.focus = L::list_end(*list_);
         selection_changed(app);

@@ -53,10 +53,7 @@ std::string_view head_of(std::string_view text, size_t limit) {
     return text.substr(0, cut);
 }
 
-// Words the shared string table does not have yet (issue 6's long comments).
-std::string_view show_full_text(reader::i18n::Lang lang) {
-    return lang == reader::i18n::Lang::Vi ? "Xem toàn bộ ý kiến" : "Show the whole comment";
-}
+std::string_view show_full_text(reader::i18n::Lang lang) { return reader::i18n::tr(lang, StringId::ShowWholeComment); }
 
 const char* sort_name(CommentSort s) {
     switch (s) {
