@@ -1,4 +1,4 @@
-# The browser app: ImGui core + its OpenGL3 renderer (WebGL2) + our own web platform
+# The browser app: ImGui core + our WebGL2 renderer (wasm/gl_renderer.cpp) + our own web platform
 # layer (wasm/web_platform.cpp) fed by DOM events from web/app.js.
 # Included by the top-level CMakeLists.txt when configured with emcmake.
 if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")

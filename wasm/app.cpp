@@ -326,6 +326,7 @@ void App::post_error(std::string_view message) {
 void App::post_stats() {
     json s = {{"type", "reader:stats"},
               {"frames", stats_.frames},
+              {"framesPresented", stats_.presented},
               {"frameMsP50", stats_.percentile(50)},
               {"frameMsP95", stats_.percentile(95)},
               {"heapBytes", static_cast<double>(emscripten_get_heap_size())},
@@ -446,7 +447,11 @@ int App::frame(double now_ms) {
         const float side = library_.side_width(*this);
         library_.draw(*this, top);
         ImGui::SetCursorPos(ImVec2(side, top));
-        ImGui::BeginChild("article", ImVec2(vp.css_width - side, vp.css_height - top), false, ImGuiWindowFlags_NoSavedSettings);
+        // The scrollbar is always there: ImGui learns a child's content height one frame
+        // late, so a scrollbar that appears in the second frame would change the reading
+        // width and lay the article out twice, and draw a frame more.
+        ImGui::BeginChild("article", ImVec2(vp.css_width - side, vp.css_height - top), false,
+                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysVerticalScrollbar);
         const int before = ui_.article;
         article_view_.draw(*this, search_view_.highlights());
         ui_.scroll_by_article[before] = ImGui::GetScrollY();
@@ -458,6 +463,8 @@ int App::frame(double now_ms) {
 
     // Auto-height iframes: tell the host whenever the content height changes.
     const float content = std::ceil(article_view_.content_height() + top);
+    content_height_changed_ = content != last_content_height_;
+    last_content_height_ = content;
     if (showing_article && std::abs(content - ui_.last_posted_height) >= 1.0f) {
         ui_.last_posted_height = content;
         js::post_message(json{{"type", "reader:resize"}, {"height", content}}.dump());
@@ -466,8 +473,9 @@ int App::frame(double now_ms) {
     return web_platform::take_frames_wanted();
 }
 
-void App::frame_done(double cpu, double now_ms) {
+void App::frame_done(double cpu, double now_ms, bool presented) {
     stats_.record(static_cast<float>(cpu));
+    if (presented) ++stats_.presented;
     const bool showing_article = !loading_ && bundle_ && ui_.article >= 0;
     if (showing_article && open_cpu_ms_ >= 0) {
         stats_.last_open_ms = open_cpu_ms_ + cpu;

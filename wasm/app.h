@@ -51,7 +51,10 @@ public:
     void navigate_hash(std::string_view hash);      // from location.hash (load, back/forward)
     void host_message(std::string_view json);       // from window 'message' events (origin checked in JS)
     int frame(double now_ms);                       // draws; returns frames still wanted
-    void frame_done(double cpu_ms, double now_ms);  // after the GL draw: timings for reader:stats
+    // The content height changed in the last frame: ImGui sized its scrollbar from the
+    // old one, so the frame is run once more before it is drawn (see reader_frame).
+    bool content_height_changed() const { return content_height_changed_; }
+    void frame_done(double cpu_ms, double now_ms, bool presented);  // after the GL draw (or its skip): reader:stats
 
     const reader::Bundle* bundle() const { return bundle_.get(); }
     reader::i18n::Lang lang() const { return lang_; }
@@ -96,6 +99,8 @@ private:
     bool lang_chosen_ = false;               // by the reader, in settings (else: the browser's)
     ReadingSettings settings_;
     UiState ui_;
+    bool content_height_changed_ = false;
+    float last_content_height_ = -1;
     FrameStats stats_;
     double nav_start_ms_ = 0;
     double open_cpu_ms_ = -1;                // open_article's own time, until its first frame is drawn

@@ -104,7 +104,9 @@ ImFont* add_font(Face face, float px, float raster) {
     const auto& bytes = g.files[static_cast<size_t>(face)];
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;    // bytes stay ours: the atlas is rebuilt from them
-    cfg.OversampleH = raster >= 2 ? 1 : 2;
+    // Horizontal oversampling places glyphs at sub-pixel positions; from 1.5 device
+    // pixels per CSS pixel on, the gain is invisible and it would double the atlas.
+    cfg.OversampleH = raster >= 1.5f ? 1 : 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
     std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.1fpx", kFileNames[static_cast<size_t>(face)].data(), px);

@@ -7,6 +7,7 @@
 
 struct FrameStats {
     uint64_t frames = 0;
+    uint64_t presented = 0;          // frames sent to WebGL (the others drew what was on screen)
     double first_frame_ms = -1;      // navigation start → first frame showing an article
     double last_open_ms = -1;        // CPU: opening an article through its first frame drawn
     double last_relayout_ms = -1;    // CPU: the frame after the reading width changed

@@ -13,7 +13,7 @@ namespace {
 
 struct State {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
-    GLint u_proj = -1, u_tex = -1;
+    GLint u_proj = -1, u_tex = -1, u_coverage = -1;
 } g;
 
 const char* const kVertex = R"(#version 300 es
@@ -33,11 +33,13 @@ void main() {
 const char* const kFragment = R"(#version 300 es
 precision mediump float;
 uniform sampler2D u_tex;
+uniform float u_coverage;   // 1: u_tex is the one-channel font atlas (coverage in .r)
 in vec2 v_uv;
 in vec4 v_color;
 layout (location = 0) out vec4 out_color;
 void main() {
-    out_color = v_color * texture(u_tex, v_uv);
+    vec4 t = texture(u_tex, v_uv);
+    out_color = v_color * mix(t, vec4(1.0, 1.0, 1.0, t.r), u_coverage);
 })";
 
 GLuint compile(GLenum kind, const char* source) {
@@ -77,6 +79,7 @@ bool init() {
     }
     g.u_proj = glGetUniformLocation(g.program, "u_proj");
     g.u_tex = glGetUniformLocation(g.program, "u_tex");
+    g.u_coverage = glGetUniformLocation(g.program, "u_coverage");
 
     // One vertex array for the app's lifetime: the layout of ImDrawVert never changes.
     glGenVertexArrays(1, &g.vao);
@@ -99,7 +102,10 @@ void upload_font_atlas() {
     ImGuiIO& io = ImGui::GetIO();
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    // One byte per texel (R8), not ImGui's RGBA32 expansion: a quarter of the bytes to
+    // convert, upload and keep on the GPU (tens of MB at 2x), which is most of the
+    // first frame's cost where WebGL is software-rendered.
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
     if (g.font_texture) glDeleteTextures(1, &g.font_texture);
     glGenTextures(1, &g.font_texture);
     glActiveTexture(GL_TEXTURE0);
@@ -111,7 +117,7 @@ void upload_font_atlas() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g.font_texture)));
 }
 
@@ -143,6 +149,9 @@ void render(const ImDrawData* data, int fb_width, int fb_height) {
     glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
 
     const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+    GLuint bound = 0;
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glUniform1f(g.u_coverage, 0.0f);
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
@@ -159,7 +168,12 @@ void render(const ImDrawData* data, int fb_width, int fb_height) {
             if (x1 <= x0 || y1 <= y0) continue;
             glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1),
                       static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+            const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
+            if (tex != bound) {
+                bound = tex;
+                glBindTexture(GL_TEXTURE_2D, tex);
+                glUniform1f(g.u_coverage, tex == g.font_texture ? 1.0f : 0.0f);
+            }
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
                            sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                            reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));

@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -23,12 +24,10 @@
 #include "model/bundle_loader.h"
 #include "model/html_export.h"
 #include "time/date_format.h"
-#include <cstring>  // std::memcpy in reader_plain_html
+#include "draw_signature.h"
 #include "fonts.h"
 #include "gl_renderer.h"
 #include "js_bridge.h"
-#include "i18n/strings.h"
-#include "model/html_export.h"
 #include "text_field.h"
 #include "theme.h"
 #include "web_platform.h"
@@ -36,6 +35,7 @@
 namespace {
 
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+uint64_t g_on_screen = 0;   // draw_signature of the frame last sent to WebGL
 
 bool create_gl_context() {
     EmscriptenWebGLContextAttributes attrs;
@@ -120,16 +120,25 @@ EMSCRIPTEN_KEEPALIVE char* reader_plain_html(const char* data, int size, const c
 EMSCRIPTEN_KEEPALIVE int reader_frame(double now_ms) {
     if (!fonts::have_all_files()) return 0;
     const double t0 = js::now_ms();   // CPU of the whole frame: UI, layout and the GL calls
-    const int more = App::get().frame(now_ms);
+    int more = App::get().frame(now_ms);
+    // ImGui places a window's scrollbar from the content height of the frame before;
+    // when this frame changed it (a new article, a new layout), the UI runs once more
+    // so that the frame put on screen is the settled one, not one off by a frame.
+    if (App::get().content_height_changed()) more = std::max(more, App::get().frame(now_ms));
     const auto& vp = web_platform::viewport();
     const int fb_w = static_cast<int>(vp.css_width * vp.dpr + 0.5f);
     const int fb_h = static_cast<int>(vp.css_height * vp.dpr + 0.5f);
-    glViewport(0, 0, fb_w, fb_h);
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::palette().background);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    gl_renderer::render(ImGui::GetDrawData(), fb_w, fb_h);
-    App::get().frame_done(js::now_ms() - t0, now_ms);
+    const ImU32 background = theme::palette().background;
+    const uint64_t signature = draw_signature::of(ImGui::GetDrawData(), fb_w, fb_h, background);
+    const bool draw = signature != g_on_screen;   // else the canvas already shows this frame
+    if (draw) {
+        g_on_screen = signature;
+        const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(background);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        gl_renderer::render(ImGui::GetDrawData(), fb_w, fb_h);
+    }
+    App::get().frame_done(js::now_ms() - t0, now_ms, draw);
 
     static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();

@@ -145,9 +145,12 @@
   }
 
   // ------------------------------------------------------------------ frames on demand
-  let frameScheduled = false;
+  // No frame before the core has what the first one needs (fonts, bundle): the page's
+  // loading screen covers the canvas until then, and every drawn frame costs a GPU
+  // upload and, without a GPU, a read-back of the whole canvas.
+  let frameScheduled = false, framesStarted = false;
   function requestFrame() {
-    if (frameScheduled || !mod) return;
+    if (frameScheduled || !mod || !framesStarted) return;
     frameScheduled = true;
     requestAnimationFrame(onFrame);
   }
@@ -610,6 +613,7 @@
     }
     await nextTask();
     loading.hidden = true;
+    framesStarted = true;
     requestFrame();
   }
 
@@ -664,7 +668,38 @@
     };
     render();
     window.addEventListener('hashchange', render);
+    wirePlainViewMessages(view);
     postToHost({ type: 'reader:error', message: 'WebGL2 is not available: the article is shown as plain HTML.' });
+  }
+  // The embedding contract holds in the plain view too, as far as HTML can: reader:open
+  // moves to the article, reader:theme themes the page, reader:stats answers with what
+  // is shown; reader:search is refused with the reason (the engine needs the canvas app).
+  const PLAIN_THEMES = new Set(['auto', 'light', 'sepia', 'dark', 'contrast']);
+  function wirePlainViewMessages(view) {
+    window.addEventListener('message', (e) => {
+      if (!trusted(e.origin)) return;
+      const m = e.data;
+      if (!m || typeof m !== 'object' || typeof m.type !== 'string' || !HOST_TYPES.has(m.type)) return;
+      if (m.type === 'reader:stats' && 'frames' in m) return;     // our own answer, top level
+      if (e.origin !== location.origin && window.parent !== window) config.hostOrigin = e.origin;
+      if (m.type === 'reader:open' && typeof m.id === 'string' && m.id.length <= 1000) {
+        location.hash = `#article=${encodeURIComponent(m.id)}`;
+      } else if (m.type === 'reader:theme' && typeof m.theme === 'string') {
+        const theme = m.theme === 'high-contrast' ? 'contrast' : m.theme;
+        if (!PLAIN_THEMES.has(theme)) {
+          postToHost({ type: 'reader:error', message: `unknown theme '${m.theme.slice(0, 40)}' (light, sepia, dark, contrast, auto)` });
+        } else if (theme === 'auto') delete view.dataset.theme;
+        else view.dataset.theme = theme;
+      } else if (m.type === 'reader:stats') {
+        postToHost({ type: 'reader:stats', frames: 0, plainView: true,
+          article: new URLSearchParams(location.hash.slice(1)).get('article') || '',
+          theme: view.dataset.theme || 'auto', heapBytes: mod.HEAPU8.length });
+      } else if (m.type === 'reader:search') {
+        postToHost({ type: 'reader:error', message: 'search is not available in the plain HTML view (no WebGL2)' });
+      } else {
+        postToHost({ type: 'reader:error', message: `malformed ${m.type} message` });
+      }
+    });
   }
   function linkTarget(href) {
     try {

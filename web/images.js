@@ -30,6 +30,8 @@ window.ReaderImages = (function () {
     const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
     try {
       const res = await fetch(url, { credentials: 'same-origin', signal: ctrl.signal });
+      // The service worker (and serve.py) mark what is not saved for offline reading.
+      if (res.headers.get('X-Reader-Offline') === '1') throw new Error('offline, and this image is not saved for offline reading');
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const length = Number(res.headers.get('Content-Length')) || 0;
       if (length > MAX_BYTES) throw new Error('the image is larger than 32 MiB');

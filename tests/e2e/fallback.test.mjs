@@ -62,3 +62,34 @@ test('without WebGL2 a deep link opens that article, and the notice speaks Engli
   assert.match(await page.textContent('#plain-view .plain-notice'), /This browser cannot draw the reader/);
   await context.close();
 });
+
+test('without WebGL2 the host messages still work: open, theme and stats answered, search refused with the reason', async () => {
+  const { page, context } = await openWithoutWebGL2(server.url);
+  const replies = [];
+  await page.exposeFunction('__reply', (m) => replies.push(m));
+  await page.evaluate(() => window.addEventListener('message', (e) => {
+    if (e.data && e.data.type && e.data.type.startsWith('reader:') && e.data.type !== 'reader:open') window.__reply(e.data);
+  }));
+  const send = (m) => page.evaluate((msg) => window.postMessage(msg, location.origin), m);
+  await send({ type: 'reader:open', id: 'embedding' });
+  await page.waitForFunction(() => location.hash === '#article=embedding');
+  await page.waitForFunction(() => !/Kết luận số 21-KL/.test(document.querySelector('#plain-view h1').textContent));
+  await send({ type: 'reader:theme', theme: 'dark' });
+  await page.waitForFunction(() => document.getElementById('plain-view').dataset.theme === 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.getElementById('plain-view')).backgroundColor);
+  assert.equal(bg, 'rgb(23, 24, 27)');
+  await send({ type: 'reader:stats' });
+  await send({ type: 'reader:search', query: 'chi bộ' });
+  await send({ type: 'reader:theme', theme: 'neon' });
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline && replies.filter((r) => r.type === 'reader:error').length < 2) await page.waitForTimeout(50);
+  const stats = replies.find((r) => r.type === 'reader:stats' && 'frames' in r);
+  assert.ok(stats, 'stats answered');
+  assert.equal(stats.plainView, true);
+  assert.equal(stats.article, 'embedding');
+  assert.equal(stats.theme, 'dark');
+  const errors = replies.filter((r) => r.type === 'reader:error').map((r) => r.message);
+  assert.ok(errors.some((m) => /search is not available in the plain HTML view/.test(m)), JSON.stringify(errors));
+  assert.ok(errors.some((m) => /unknown theme 'neon'/.test(m)), JSON.stringify(errors));
+  await context.close();
+});

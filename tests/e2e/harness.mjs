@@ -35,18 +35,19 @@ export async function startServer(extraArgs = []) {
   return { url: `http://127.0.0.1:${port}/`, port, stop: () => proc.kill('SIGTERM') };
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader'],
+      '--enable-unsafe-swiftshader', ...extraArgs],
   });
 }
 
 // Opens the reader and collects what it posts (reader:* messages) and console errors.
-export async function openReader(browser, url, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', locale = 'vi-VN', hasTouch = false, isMobile = false, serviceWorkers = 'allow' } = {}) {
+// `prepare(page)` runs before the navigation (routes that must catch the first requests).
+export async function openReader(browser, url, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', locale = 'vi-VN', hasTouch = false, isMobile = false, serviceWorkers = 'allow', prepare = null } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, locale, hasTouch, isMobile, serviceWorkers });
   const page = await context.newPage();
   const consoleErrors = [];
@@ -58,6 +59,7 @@ export async function openReader(browser, url, { viewport = { width: 1280, heigh
       if (e.data && typeof e.data.type === 'string' && e.data.type.startsWith('reader:')) window.__readerMessages.push(e.data);
     });
   });
+  if (prepare) await prepare(page);
   await page.goto(url);
   return { context, page, consoleErrors };
 }

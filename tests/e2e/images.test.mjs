@@ -163,6 +163,22 @@ test('a missing image shows the placeholder with its alt text and says it failed
   await context.close();
 });
 
+test('an image the service worker has not saved for offline reading says so, not "HTTP 503"', async () => {
+  // What web/sw.js answers offline for an image it never cached.
+  const prepare = (page) => page.route('**/images/khong-co-anh-nay.png', (route) => route.fulfill({
+    status: 503, contentType: 'application/json; charset=utf-8', headers: { 'X-Reader-Offline': '1' },
+    body: JSON.stringify({ error: 'offline', kind: 'images', url: route.request().url(), message: 'You are offline' }),
+  }));
+  const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/images-test.json#article=anh-thieu`,
+    { serviceWorkers: 'block', prepare });
+  await waitForMessage(page, 'reader:ready');
+  const s = await statsUntil(page, (x) => image(x, 'images/khong-co-anh-nay.png')?.state === 'failed', 'the failure');
+  const img = image(s, 'images/khong-co-anh-nay.png');
+  assert.match(img.reason, /offline, and this image is not saved for offline reading/);
+  assert.doesNotMatch(img.reason, /503/);
+  await context.close();
+});
+
 test('an image without a declared size gets its own aspect once it arrives', async () => {
   const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/images-test.json#article=anh-vuong`);
   await waitForMessage(page, 'reader:ready');

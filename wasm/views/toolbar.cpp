@@ -28,7 +28,11 @@ bool icon_button(const char* id, const std::string& label, Icon&& icon) {
     const bool hovered = ImGui::IsItemHovered();
     const theme::Palette& pal = theme::palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (hovered || ImGui::IsItemFocused()) dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s), pal.rule, 6.0f);
+    // The focus mark only while navigating by keyboard (io.NavVisible): ImGui puts its
+    // navigation focus on the first item of a new window by itself, which must not
+    // light up the first button for a mouse or touch user (nor draw a second frame).
+    const bool keyboard_focus = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
+    if (hovered || keyboard_focus) dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s), pal.rule, 6.0f);
     icon(dl, ImVec2(p.x + s * 0.5f, p.y + s * 0.5f), s, pal.text);
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
