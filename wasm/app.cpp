@@ -414,11 +414,15 @@ void App::draw_error_view() {
     ImGui::EndGroup();
 }
 
-int App::frame(double now_ms) {
+void App::prepare_fonts() {
     fonts::Settings fs;
     fs.body_px = settings_.font_px;
     fs.serif = settings_.serif;
-    fonts::ensure(web_platform::viewport().dpr, fs);
+    if (fonts::have_all_files()) fonts::ensure(web_platform::viewport().dpr, fs);
+}
+
+int App::frame(double now_ms) {
+    prepare_fonts();
     web_platform::new_frame(now_ms);
 
     ImGui::NewFrame();

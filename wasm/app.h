@@ -51,6 +51,7 @@ public:
     void navigate_hash(std::string_view hash);      // from location.hash (load, back/forward)
     void host_message(std::string_view json);       // from window 'message' events (origin checked in JS)
     int frame(double now_ms);                       // draws; returns frames still wanted
+    void prepare_fonts();                           // the font atlas for the current settings and DPR
     // The content height changed in the last frame: ImGui sized its scrollbar from the
     // old one, so the frame is run once more before it is drawn (see reader_frame).
     bool content_height_changed() const { return content_height_changed_; }

@@ -1,6 +1,7 @@
 // The wasm entry points. web/app.js loads the module, then:
 //   1. reader_init(config)         creates the WebGL2 context and ImGui
-//   2. reader_add_font(name, ...)  once per shipped font file
+//   2. reader_add_font(name, ...)  once per shipped font file, then
+//      reader_prepare_fonts()      the font atlas, in a task of its own
 //   3. reader_load_bundle(...)     with the bundle's bytes (or after a fetch failure,
 //                                  with an empty buffer and the error as the name)
 //   4. reader_frame(now)           inside requestAnimationFrame, only when asked for
@@ -73,6 +74,10 @@ EMSCRIPTEN_KEEPALIVE int reader_add_font(const char* name, unsigned char* data, 
     free(data);
     return fonts::add_file(name, std::move(bytes)) ? 1 : 0;
 }
+
+// Rasterizes the font atlas once every font file is in: called by the page in a task of
+// its own while the bundle may still be downloading, so the first frame does not.
+EMSCRIPTEN_KEEPALIVE void reader_prepare_fonts() { App::get().prepare_fonts(); }
 
 // Takes ownership of `data`.
 EMSCRIPTEN_KEEPALIVE void reader_load_bundle(char* data, int size, const char* name) {

@@ -157,6 +157,7 @@
   function onFrame(now) {
     frameScheduled = false;
     const more = mod._reader_frame(now);
+    if (canvas.style.visibility) canvas.style.visibility = '';   // the first frame is drawn
     if (more > 0) requestFrame();
   }
 
@@ -572,6 +573,10 @@
     await nextTask();
 
     resize();
+    // Hidden (but laid out) until its first frame: a visible WebGL canvas is composited
+    // from the moment its context exists, which without a GPU means reading back an
+    // empty drawing buffer the page covers anyway.
+    canvas.style.visibility = 'hidden';
     const rect = canvas.getBoundingClientRect();
     const cfg = JSON.stringify({
       lang: navigator.language || 'vi',
@@ -598,6 +603,8 @@
     await nextTask();
     try { fontFiles = await fontsP; } catch (e) { showFatal('Không tải được phông chữ', e.message); return; }
     FONT_FILES.forEach((name, i) => withCString(name, (p) => mod._reader_add_font(p, copyIn(fontFiles[i]), fontFiles[i].length)));
+    await nextTask();
+    mod._reader_prepare_fonts();     // the atlas, while the bundle may still be on its way
 
     withCString(location.hash, (p) => mod._reader_navigate(p));
     const bundle = await bundleP;
