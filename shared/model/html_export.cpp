@@ -490,7 +490,18 @@ void append_comments_html(std::string& out, const Bundle& b, uint32_t article, c
     out += "<ol class=\"comment-list\">\n";
     stack.push_back({a.comments, a.comments.begin});
     size_t written = 0;
+    bool cut = false;
     while (!stack.empty()) {
+        if (o.max_comments != 0 && written >= o.max_comments) {
+            // Close every open list (and the comment each nested list is in).
+            cut = true;
+            while (!stack.empty()) {
+                stack.pop_back();
+                out += "</ol>\n";
+                if (!stack.empty()) out += "</li>\n";
+            }
+            break;
+        }
         Level& level = stack.back();
         if (level.next >= level.list.end || written > b.comments.size()) {
             stack.pop_back();
@@ -532,6 +543,12 @@ void append_comments_html(std::string& out, const Bundle& b, uint32_t article, c
         } else {
             out += "</li>\n";
         }
+    }
+    if (cut) {
+        out += "<p class=\"comment-total\">";
+        append_html_escaped(out, i18n::fill(i18n::tr_count(o.ui, StringId::ShowingCommentsOf, total),
+                                            {{"shown", std::to_string(written)}}));
+        out += "</p>\n";
     }
     out += "</section>\n";
 }

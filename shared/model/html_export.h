@@ -38,6 +38,10 @@ struct HtmlOptions {
     bool related = true;             // "Tin khác": related articles
     int heading_shift = 1;           // added to body heading levels in a full article (capped at 6)
     std::string_view id_prefix;      // prefix for the element ids written (keeps a page's ids unique)
+    // Comments written at most (0: all), in thread order, then "showing N of M". The
+    // reader's accessible mirror sets it: 100,000 comments as DOM nodes would take the
+    // browser minutes to parse and lay out, while the canvas shows a window of them.
+    size_t max_comments = 0;
 };
 
 // <article lang=...> with header (category, dateline, h1, subtitle), figure, lead,

@@ -206,3 +206,27 @@ TEST_CASE("malformed blocks from a hand-made bundle still give balanced HTML", "
     append_blocks_html(out, b, {0, 5});
     CHECK(out == "<div>\n<div><span></span></div>\n</div>\n");
 }
+
+TEST_CASE("max_comments stops after that many comments with balanced lists and says so", "[html][comments]") {
+    LoadResult r = load(R"({"articles": [{"id": "a", "title": "T", "comment_count": 5, "comments": [
+      {"id": "1", "text": "một", "replies": [{"id": "2", "text": "hai", "replies": [{"id": "3", "text": "ba"}]}]},
+      {"id": "4", "text": "bốn"}, {"id": "5", "text": "năm"}]}]})");
+    HtmlOptions o;
+    o.max_comments = 2;   // stops inside the first thread, two lists deep
+    std::string html;
+    append_comments_html(html, *r.bundle, 0, o);
+    CHECK(contains(html, "id=\"comment-2\""));
+    CHECK_FALSE(contains(html, "id=\"comment-3\""));
+    CHECK_FALSE(contains(html, "id=\"comment-4\""));
+    CHECK(contains(html, "<p>hai</p>\n<ol>\n</ol>\n</li>\n</ol>\n</li>\n</ol>\n<p class=\"comment-total\">Đang hiển thị 2/5 ý kiến</p>\n</section>"));
+    size_t open = 0, close = 0;
+    for (size_t p = 0; (p = html.find("<ol", p)) != std::string::npos; ++p) ++open;
+    for (size_t p = 0; (p = html.find("</ol>", p)) != std::string::npos; ++p) ++close;
+    CHECK(open == close);
+    // Enough room: everything, and no "showing" line.
+    o.max_comments = 5;
+    std::string all;
+    append_comments_html(all, *r.bundle, 0, o);
+    CHECK(contains(all, "id=\"comment-5\""));
+    CHECK_FALSE(contains(all, "Đang hiển thị"));
+}

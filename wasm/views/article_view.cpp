@@ -33,6 +33,8 @@ namespace L = reader::layout;
 constexpr float kTopPad = 28.0f;
 constexpr float kSectionGap = 40.0f;
 constexpr float kBottomPad = 64.0f;
+// Comments in the accessible mirror: the first ones in thread order (see HtmlOptions).
+constexpr size_t kMirrorComments = 200;
 
 // The body's plain text, for the reading-time estimate.
 std::string body_text(const Bundle& b, const reader::Article& a) {
@@ -110,7 +112,7 @@ void ArticleView::rebuild(App& app, int article) {
     restore_ = true;
 }
 
-void ArticleView::build_sections(App& app, float width) {
+void ArticleView::build_sections(App& app, float width, float view_top, float view_bottom) {
     const Bundle& b = *app.bundle();
     const auto& a = b.articles[static_cast<size_t>(article_)];
     const auto lang = app.lang();
@@ -138,7 +140,7 @@ void ArticleView::build_sections(App& app, float width) {
 
     // ---- Ý kiến bạn đọc
     heading(StringId::ReaderComments);
-    y = comments_.layout(app, article_, sections_, *breaker_, ls, width, y, actions_);
+    y = comments_.layout(app, article_, sections_, *breaker_, ls, width, y, view_top, view_bottom, actions_);
     y += kSectionGap * 0.5f;
 
     // ---- Tin khác: related articles first, then the others by date
@@ -254,17 +256,34 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
             web_platform::request_frames(2);
         }
     }
-    if (sections_dirty_ || sections_width_ != ls.width || !(sections_settings_ == ls)) build_sections(app, ls.width);
-
     const ImVec2 view = ImGui::GetWindowSize();
     const float margin_x = std::floor((view.x - ls.width) * 0.5f);
     const float article_h = list.height();
     const float sections_top = kTopPad + article_h + kSectionGap;
+    // The comments lay out only the rows near the view: the sections are laid out
+    // again when the view nears rows that are not (a few rows; see CommentsSection).
+    float scroll_shift = 0;
+    {
+        const float stop = ImGui::GetScrollY() - sections_top;
+        if (sections_dirty_ || sections_width_ != ls.width || !(sections_settings_ == ls) ||
+            comments_.needs_layout(stop, stop + view.y)) {
+            build_sections(app, ls.width, stop, stop + view.y);
+        }
+        // Estimates above the reader's place were replaced by measured heights: the
+        // view follows the row it showed, so nothing on screen jumps.
+        scroll_shift = restore_ ? 0 : comments_.take_scroll_shift();
+    }
     content_height_ = sections_top + sections_.height() + kBottomPad;
 
     // The scroll range: ImGui scrolls the window over a box of the content's height.
     ImGui::SetCursorPos(ImVec2(0, 0));
     ImGui::Dummy(ImVec2(view.x - ImGui::GetStyle().ScrollbarSize, content_height_));
+    // ImGui applies SetScrollY at the next frame; this frame draws at `scroll_now`.
+    float scroll_now = ImGui::GetScrollY();
+    if (scroll_shift != 0) {
+        scroll_now = std::max(0.0f, scroll_now + scroll_shift);
+        ImGui::SetScrollY(scroll_now);
+    }
     if (restore_) {
         restore_ = false;
         ImGui::SetScrollY(restore_y_);
@@ -282,7 +301,7 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
         ImGui::SetScrollY(std::max(0.0f, pending_list_y_ + kTopPad - 12));
         pending_list_y_ = -1;
     }
-    const float scroll = ImGui::GetScrollY();
+    const float scroll = scroll_now;
     list_view_top_ = scroll - kTopPad;
     view_height_ = view.y;
     const ImVec2 win = ImGui::GetWindowPos();
@@ -513,6 +532,7 @@ void ArticleView::update_mirror(App& app) {
     o.comments = true;
     o.related = false;         // the navigation below lists them, with the other news
     o.id_prefix = "m-";
+    o.max_comments = kMirrorComments;
     std::string html;
     html.reserve(16384);
     // Landmarks in reading order: the article (main), the other news (nav), announcements (aside).

@@ -44,7 +44,7 @@ public:
 private:
 
     void rebuild(App& app, int article);
-    void build_sections(App& app, float width);
+    void build_sections(App& app, float width, float view_top, float view_bottom);
     std::vector<int> other_articles(const App& app) const;   // "Tin khác", in the order shown
     // Selection and copy: mouse and keys over the article list (origin = its top-left on screen).
     void handle_selection(App& app, const reader::layout::DisplayList& list, ImVec2 origin, float view_h,

@@ -78,6 +78,12 @@ void CommentsSection::reset() {
     status_text_.clear();
     highlighted_ = UINT32_MAX;
     full_text_.clear();
+    rows_dirty_ = true;
+    measured_.clear();
+    focus_comment_ = UINT32_MAX;
+    scroll_shift_ = 0;
+    laid_first_ = laid_last_ = 0;
+    laid_y0_ = laid_y1_ = 0;
 }
 
 const reader::Bundle* CommentsSection::source(const App& app) const {
@@ -91,7 +97,10 @@ void CommentsSection::ensure_order(App& app, int article) {
     const reader::Bundle& b = *source(app);
     const reader::Article& a = refreshed_ ? b.articles[0] : b.articles[static_cast<size_t>(article)];
     reader::comments::ThreadsView view{b.comments, b.comment_children, a.comments};
+    const double t0 = js::now_ms();
     order_ = std::make_unique<reader::comments::CommentOrder>(view, sort_);
+    order_ms_ = js::now_ms() - t0;
+    rows_dirty_ = true;
 }
 
 bool CommentsSection::reveal(uint32_t comment) {
@@ -107,10 +116,69 @@ void CommentsSection::apply_pending_reveal() {
     if (!order_ || !reader::comments::reveal_comment(*order_, options_, comment, state_)) return;
     highlighted_ = comment;
     full_text_.insert(comment);   // a search hit may be anywhere in its text
+    measured_.erase(static_cast<uint64_t>(comment) << 2);   // its height changes with the whole text
+    rows_dirty_ = true;
+    focus_comment_ = comment;     // laid out first, wherever it is in the list
+}
+
+// Row identity for the height cache: the comment and the kind of row.
+static uint64_t row_key(const reader::comments::CommentRow& r) {
+    return (static_cast<uint64_t>(r.comment) << 2) | static_cast<uint64_t>(r.kind);
+}
+
+reader::comments::RowShape CommentsSection::shape_of(const reader::Bundle& b, const reader::comments::CommentRow& row) const {
+    reader::comments::RowShape s;
+    const reader::Comment& c = b.comments[row.comment];
+    s.indent = row.indent;
+    s.replying_to = row.replying_to != UINT32_MAX;
+    s.toggle = order_->shown_replies(row.comment) > 0;
+    if (!c.deleted) {
+        s.text = b.str(c.text);
+        if (s.text.size() > kLongCommentBytes && !full_text_.count(row.comment)) {
+            s.text = head_of(s.text, kLongCommentBytes);
+            s.extra_link = true;
+        }
+    }
+    return s;
+}
+
+// Rows rebuilt (a sort, a thread opened, a page loaded): each row gets the height it
+// had when last laid out, or an estimate.
+void CommentsSection::update_heights(const reader::Bundle& b, const reader::comments::RowMetrics& metrics) {
+    const double t0 = js::now_ms();
+    reader::comments::build_rows(*order_, options_, state_, rows_);
+    std::vector<float> h(rows_.size());
+    std::vector<uint8_t> known(rows_.size(), 0);
+    for (size_t i = 0; i < rows_.size(); ++i) {
+        const auto& r = rows_[i];
+        if (const auto it = measured_.find(row_key(r)); it != measured_.end()) {
+            h[i] = it->second;
+            known[i] = 1;
+        } else if (r.kind == RowKind::Comment) {
+            h[i] = reader::comments::estimate_comment_height(metrics, shape_of(b, r));
+        } else {
+            h[i] = reader::comments::estimate_link_row_height(metrics);
+        }
+    }
+    heights_.assign(std::move(h), std::move(known));
+    rows_dirty_ = false;
+    rows_ms_ = js::now_ms() - t0;
+}
+
+bool CommentsSection::needs_layout(float view_top, float view_bottom) const {
+    if (rows_dirty_) return true;
+    if (rows_.empty()) return false;
+    const float rows_end = rows_top_ + heights_.total();
+    const float margin = (view_bottom - view_top) * 0.5f;
+    const float need0 = std::max(rows_top_, view_top - margin);
+    const float need1 = std::min(rows_end, view_bottom + margin);
+    if (need1 <= need0) return false;   // no rows near the view
+    return laid_y0_ > need0 + 0.5f || laid_y1_ < need1 - 0.5f;
 }
 
 float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::LineBreaker& breaker,
-                              const L::LayoutSettings& ls, float width, float y, std::vector<SectionAction>& actions) {
+                              const L::LayoutSettings& ls, float width, float y, float view_top, float view_bottom,
+                              std::vector<SectionAction>& actions) {
     const double t0 = js::now_ms();
     ensure_order(app, article);
     if (pending_reveal_ != UINT32_MAX) apply_pending_reveal();
@@ -203,11 +271,60 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
     }
     y += 10;
 
-    reader::comments::build_rows(*order_, options_, state_, rows_);
+    // The heights' measures: what estimates depend on. Another type size or width
+    // makes every height stale.
+    reader::comments::RowMetrics metrics;
+    {
+        const L::TextStyle body = L::text_style(L::TextRole::Comment, 0, ls);
+        const L::TextStyle meta_style = L::text_style(L::TextRole::Meta, 0, ls);
+        // A typical Vietnamese comment line, for the average advance of a character.
+        static constexpr std::string_view kSample = "Người dân rất mong các cơ quan sớm giải quyết việc này cho bà con.";
+        size_t chars = 0;
+        for (const char ch : kSample) chars += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+        metrics.text_line = body.line;
+        metrics.meta_line = meta_style.line;
+        metrics.char_width = m.width(body.face, body.size, kSample) / static_cast<float>(chars);
+        metrics.width = width;
+        metrics.indent_px = kIndentPx;
+    }
+    if (metrics.text_line != metrics_.text_line || metrics.meta_line != metrics_.meta_line ||
+        metrics.char_width != metrics_.char_width || metrics.width != metrics_.width) {
+        metrics_ = metrics;
+        measured_.clear();
+        rows_dirty_ = true;
+    }
+    if (rows_dirty_) update_heights(b, metrics_);
     if (rows_.empty()) text(reader::i18n::tr(lang, StringId::CommentsEmpty), L::TextRole::Comment, 0);
+
+    // The window: the rows from a view height above the view to one below it, or
+    // around the linked comment. Rows above the window keep their heights, so only
+    // the rows inside it move when their estimates are corrected; the row at the top
+    // of the view is noted, and how far it moved is handed back as a scroll shift.
+    rows_top_ = y;
+    const float view_h = std::max(200.0f, view_bottom - view_top);
+    float w0 = view_top - y - view_h, w1 = view_bottom - y + view_h;
+    size_t anchor = SIZE_MAX;
+    float anchor_top = 0;
+    if (focus_comment_ != UINT32_MAX) {
+        const size_t r = reader::comments::find_row(rows_, focus_comment_);
+        focus_comment_ = UINT32_MAX;
+        if (r != SIZE_MAX) {
+            w0 = heights_.top(r) - view_h;
+            w1 = heights_.top(r) + 2 * view_h;
+        }
+    } else if (view_top > y && view_top - y < heights_.total()) {
+        anchor = heights_.row_at(view_top - y);
+        anchor_top = heights_.top(anchor);
+    }
+    const auto [first, last] = heights_.rows_in(w0, w1);
+    laid_first_ = first;
+    laid_last_ = last;
+    y = rows_top_ + heights_.top(first);
+    laid_y0_ = first == 0 ? rows_top_ : y;
     const int64_t now = js::unix_now();
     laid_out_comments_ = 0;
-    for (const auto& row : rows_) {
+    for (size_t ri = first; ri < last; ++ri) {
+        const auto& row = rows_[ri];
         const float x = static_cast<float>(row.indent) * kIndentPx;
         const float row_top = y;
         // Replies: a thin line down their left side, as Remark42 and Giscus draw threads.
@@ -224,6 +341,8 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
             actions.push_back(act);
             y += 8;
             if (thread_line != L::kNone) out.item(thread_line).h = y - row_top + 6;
+            heights_.set_measured(ri, y - row_top);
+            measured_[row_key(row)] = y - row_top;
             continue;
         }
         ++laid_out_comments_;
@@ -290,7 +409,12 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
         }
         y += 12;
         if (thread_line != L::kNone) out.item(thread_line).h = y - row_top + 6;
+        heights_.set_measured(ri, y - row_top);
+        measured_[row_key(row)] = y - row_top;
     }
+    laid_y1_ = last == rows_.size() ? rows_top_ + heights_.total() : y;
+    if (anchor != SIZE_MAX) scroll_shift_ += heights_.top(anchor) - anchor_top;
+    if (!rows_.empty()) y = rows_top_ + heights_.total();
     boxes_.assign(actions.begin() + static_cast<std::ptrdiff_t>(first_action), actions.end());
     last_layout_ms_ = js::now_ms() - t0;
     return y;
@@ -303,10 +427,17 @@ bool CommentsSection::act(App& app, const SectionAction& a) {
             order_.reset();
             ensure_order(app, article_);
             return true;
-        case SectionAction::Toggle: state_.toggle_collapsed(a.comment); return true;
-        case SectionAction::MoreReplies: state_.set_replies(a.comment, reader::comments::ReplyState::Expanded); return true;
-        case SectionAction::LoadMore: state_.load_more(); return true;
-        case SectionAction::ShowFullText: full_text_.insert(a.comment); return true;
+        case SectionAction::Toggle: state_.toggle_collapsed(a.comment); rows_dirty_ = true; return true;
+        case SectionAction::MoreReplies:
+            state_.set_replies(a.comment, reader::comments::ReplyState::Expanded);
+            rows_dirty_ = true;
+            return true;
+        case SectionAction::LoadMore: state_.load_more(); rows_dirty_ = true; return true;
+        case SectionAction::ShowFullText:
+            full_text_.insert(a.comment);
+            measured_.erase(static_cast<uint64_t>(a.comment) << 2);
+            rows_dirty_ = true;
+            return true;
         case SectionAction::Refresh: {
             if (status_ == Status::Loading) return false;   // one request at a time
             const reader::Bundle& b = *app.bundle();
@@ -374,6 +505,7 @@ void CommentsSection::refreshed(App& app, int article, bool ok, int status, std:
     highlighted_ = highlighted_ < new_index_of.size() ? new_index_of[highlighted_] : UINT32_MAX;
     refreshed_ = std::move(r.bundle);
     order_.reset();
+    measured_.clear();   // keyed by the old numbering
     status_ = Status::Updated;
     status_text_.clear();
     ensure_order(app, article);
@@ -384,7 +516,8 @@ nlohmann::json CommentsSection::stats(App& app, size_t max_rows) const {
     static const char* kStatus[] = {"idle", "loading", "updated", "offline", "error"};
     json s = {{"status", kStatus[static_cast<int>(status_)]}, {"statusText", status_text_}, {"sort", sort_name(sort_)},
               {"refreshed", refreshed_ != nullptr}, {"layoutMs", last_layout_ms_}, {"laidOut", laid_out_comments_},
-              {"rowCount", rows_.size()}};
+              {"rowCount", rows_.size()}, {"orderMs", order_ms_}, {"rowsMs", rows_ms_},
+              {"window", {laid_first_, laid_last_}}, {"rowsHeight", heights_.total()}};
     const reader::Bundle* b = app.bundle() ? source(app) : nullptr;
     if (!b || article_ < 0 || !order_) return s;
     s["held"] = refreshed_ ? b->articles[0].comment_total : app.bundle()->articles[static_cast<size_t>(article_)].comment_total;

@@ -1,6 +1,8 @@
 // "Ý kiến bạn đọc": the reader comments under an article, laid out as rows of the
-// core's comment display model (comments/display.h) so only the threads on the
-// loaded pages are laid out, whatever the number of comments. Sorting, collapsing,
+// core's comment display model (comments/display.h). Only the rows near the view are
+// laid out (a window over the rows); the others stand in by their measured or
+// estimated heights (comments/row_heights.h), so opening, scrolling and a deep link
+// into 100,000 comments cost the same as into a few. Sorting, collapsing,
 // "show N more replies", "load more", and a refresh from the article's comments URL
 // with loading, empty, offline and error states. A linked comment (deep link, search
 // hit) is highlighted; very long comments show their beginning and a "show all" link,
@@ -10,12 +12,14 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "comments/display.h"
+#include "comments/row_heights.h"
 #include "layout/article_layout.h"
 #include "model/document.h"
 
@@ -34,9 +38,19 @@ struct SectionAction {                    // a clickable place in the sections' 
 
 class CommentsSection {
 public:
-    // Lays the section out into `out` from y; returns the y below it.
+    // Lays the section out into `out` from y; returns the y below it. [view_top,
+    // view_bottom) is the part of `out` on screen: the rows near it are laid out.
     float layout(App& app, int article, reader::layout::DisplayList& out, reader::layout::LineBreaker& breaker,
-                 const reader::layout::LayoutSettings& ls, float width, float y, std::vector<SectionAction>& actions);
+                 const reader::layout::LayoutSettings& ls, float width, float y, float view_top, float view_bottom,
+                 std::vector<SectionAction>& actions);
+
+    // True when the view [view_top, view_bottom) (coordinates of the list laid out
+    // into) comes near rows that are not laid out: the caller lays the section out again.
+    bool needs_layout(float view_top, float view_bottom) const;
+
+    // How far the last layout moved the row at the top of the view (estimates above
+    // it replaced by measured heights); the caller scrolls by it. Reading clears it.
+    float take_scroll_shift() { const float s = scroll_shift_; scroll_shift_ = 0; return s; }
 
     // Handles a click on one of its actions; true when the layout must be rebuilt.
     bool act(App& app, const SectionAction& a);
@@ -62,6 +76,8 @@ private:
     enum class Status { Idle, Loading, Updated, Offline, Error };
     void ensure_order(App& app, int article);
     void apply_pending_reveal();
+    void update_heights(const reader::Bundle& b, const reader::comments::RowMetrics& metrics);
+    reader::comments::RowShape shape_of(const reader::Bundle& b, const reader::comments::CommentRow& row) const;
 
     int article_ = -1;
     reader::comments::CommentSort sort_ = reader::comments::CommentSort::Newest;
@@ -69,6 +85,17 @@ private:
     reader::comments::DisplayState state_;
     reader::comments::DisplayOptions options_;
     std::vector<reader::comments::CommentRow> rows_;
+    bool rows_dirty_ = true;                              // state or order changed: rows_ rebuilt at the next layout
+    reader::comments::RowHeights heights_;                // per row of rows_: measured or estimated
+    reader::comments::RowMetrics metrics_{};              // what the heights were estimated and measured with
+    std::unordered_map<uint64_t, float> measured_;        // laid-out heights by row identity, kept across rebuilds of rows_
+    uint32_t focus_comment_ = UINT32_MAX;                 // the next layout centres its window on this comment
+    float rows_top_ = 0;                                  // where the rows start in the list laid out into
+    float laid_y0_ = 0, laid_y1_ = 0;                     // the stretch of it laid out row by row
+    size_t laid_first_ = 0, laid_last_ = 0;               // those rows [first, last)
+    float scroll_shift_ = 0;                              // see take_scroll_shift()
+    double order_ms_ = 0;                                 // CPU time of the last CommentOrder build (a sort)
+    double rows_ms_ = 0;                                  // CPU time of the last rows + heights rebuild
     std::unique_ptr<reader::Bundle> refreshed_;           // comments from the comments URL
     Status status_ = Status::Idle;
     std::string status_text_;
