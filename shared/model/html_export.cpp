@@ -492,8 +492,16 @@ void append_comments_html(std::string& out, const Bundle& b, uint32_t article, c
     size_t written = 0;
     bool cut = false;
     while (!stack.empty()) {
+        Level& level = stack.back();
+        if (level.next >= level.list.end || written > b.comments.size()) {
+            stack.pop_back();
+            out += "</ol>\n";
+            if (!stack.empty()) out += "</li>\n";
+            continue;
+        }
         if (o.max_comments != 0 && written >= o.max_comments) {
-            // Close every open list (and the comment each nested list is in).
+            // More to write than allowed: close every open list (and the comment each
+            // nested list is in).
             cut = true;
             while (!stack.empty()) {
                 stack.pop_back();
@@ -501,13 +509,6 @@ void append_comments_html(std::string& out, const Bundle& b, uint32_t article, c
                 if (!stack.empty()) out += "</li>\n";
             }
             break;
-        }
-        Level& level = stack.back();
-        if (level.next >= level.list.end || written > b.comments.size()) {
-            stack.pop_back();
-            out += "</ol>\n";
-            if (!stack.empty()) out += "</li>\n";
-            continue;
         }
         const uint32_t ci = b.comment_children[level.next++];
         if (ci >= b.comments.size()) continue;

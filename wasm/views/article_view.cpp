@@ -262,9 +262,24 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     const float sections_top = kTopPad + article_h + kSectionGap;
     // The comments lay out only the rows near the view: the sections are laid out
     // again when the view nears rows that are not (a few rows; see CommentsSection).
+    // ImGui applies SetScrollY at the next frame's Begin, and a wheel event in that
+    // frame replaces the target with one computed from the old position: a shift not
+    // seen in the scroll position yet is applied again (see shift_pending_).
+    float scroll_now = ImGui::GetScrollY();
+    if (shift_pending_ != 0) {
+        if (std::fabs(scroll_now - shift_expected_) <= 0.5f) {
+            shift_pending_ = 0;
+        } else if (scroll_now + shift_pending_ >= 0 && scroll_now + shift_pending_ <= ImGui::GetScrollMaxY()) {
+            scroll_now += shift_pending_;
+            ImGui::SetScrollY(scroll_now);
+            shift_expected_ = scroll_now;
+        } else {
+            shift_pending_ = 0;   // clamped at an end: nothing to keep
+        }
+    }
     float scroll_shift = 0;
     {
-        const float stop = ImGui::GetScrollY() - sections_top;
+        const float stop = scroll_now - sections_top;
         if (sections_dirty_ || sections_width_ != ls.width || !(sections_settings_ == ls) ||
             comments_.needs_layout(stop, stop + view.y)) {
             build_sections(app, ls.width, stop, stop + view.y);
@@ -278,11 +293,12 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     // The scroll range: ImGui scrolls the window over a box of the content's height.
     ImGui::SetCursorPos(ImVec2(0, 0));
     ImGui::Dummy(ImVec2(view.x - ImGui::GetStyle().ScrollbarSize, content_height_));
-    // ImGui applies SetScrollY at the next frame; this frame draws at `scroll_now`.
-    float scroll_now = ImGui::GetScrollY();
+    // This frame draws at `scroll_now`; ImGui takes it at the next frame.
     if (scroll_shift != 0) {
         scroll_now = std::max(0.0f, scroll_now + scroll_shift);
         ImGui::SetScrollY(scroll_now);
+        shift_pending_ += scroll_shift;
+        shift_expected_ = scroll_now;
     }
     if (restore_) {
         restore_ = false;

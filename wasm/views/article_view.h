@@ -64,6 +64,8 @@ private:
     std::vector<SectionAction> actions_;
     CommentsSection comments_;
     bool sections_dirty_ = true;
+    float shift_pending_ = 0;     // comment-height corrections not yet in ImGui's scroll position
+    float shift_expected_ = -1;   // the scroll position asked for with them
     float sections_width_ = -1;
     reader::layout::LayoutSettings sections_settings_{};
     float content_height_ = 0;

@@ -4,6 +4,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "app.h"
@@ -24,6 +25,8 @@ using reader::comments::RowKind;
 namespace {
 
 constexpr float kIndentPx = 24.0f;
+// Rows whose heights add up to less than this many view heights are all laid out.
+constexpr float kLayOutAllScreens = 8.0f;
 // The page's sections start this far above the end of the content (ArticleView's
 // bottom padding); stats() turns section coordinates into page coordinates with it.
 constexpr float kViewBottomPad = 64.0f;
@@ -155,9 +158,9 @@ void CommentsSection::update_heights(const reader::Bundle& b, const reader::comm
             h[i] = it->second;
             known[i] = 1;
         } else if (r.kind == RowKind::Comment) {
-            h[i] = reader::comments::estimate_comment_height(metrics, shape_of(b, r));
+            h[i] = std::round(reader::comments::estimate_comment_height(metrics, shape_of(b, r)));
         } else {
-            h[i] = reader::comments::estimate_link_row_height(metrics);
+            h[i] = std::round(reader::comments::estimate_link_row_height(metrics));
         }
     }
     heights_.assign(std::move(h), std::move(known));
@@ -316,6 +319,11 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
         anchor = heights_.row_at(view_top - y);
         anchor_top = heights_.top(anchor);
     }
+    if (heights_.total() <= kLayOutAllScreens * view_h) {
+        // A short list is laid out whole: no re-layout while scrolling through it.
+        w0 = -1.0f;
+        w1 = heights_.total() + 1.0f;
+    }
     const auto [first, last] = heights_.rows_in(w0, w1);
     laid_first_ = first;
     laid_last_ = last;
@@ -339,7 +347,7 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
             act.y0 = row_top; act.y1 = y;
             act.text = s;
             actions.push_back(act);
-            y += 8;
+            y = row_top + std::ceil(y - row_top + 8);   // whole pixels: see below
             if (thread_line != L::kNone) out.item(thread_line).h = y - row_top + 6;
             heights_.set_measured(ri, y - row_top);
             measured_[row_key(row)] = y - row_top;
@@ -407,7 +415,9 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
             out.item(box).h = y - row_top + 12;
             out.item(bar).h = y - row_top + 12;
         }
-        y += 12;
+        // Rows are whole pixels high, so the scroll shifts that keep the reader's place
+        // are whole pixels too (ImGui rounds its scroll position).
+        y = row_top + std::ceil(y - row_top + 12);
         if (thread_line != L::kNone) out.item(thread_line).h = y - row_top + 6;
         heights_.set_measured(ri, y - row_top);
         measured_[row_key(row)] = y - row_top;

@@ -7,6 +7,12 @@
 //     CPU of opening the article from another one in the loaded bundle (openMs);
 //   - scroll: wheel steps through the comments, then "load more" a few times and
 //     again; frame CPU p50/p95 (target p95 ≤ 4 ms);
+//   - deep link: from another article to `#article=with&comment=c50` (an old comment,
+//     ~33,000 threads down the newest-first list): openMs, rows loaded, rows laid out,
+//     then scroll p95 upwards through rows known only by their estimated heights;
+//   - sort: "most liked" and "oldest" clicked: CPU of the order, rows and layout;
+//   - search: the first reader:search (builds the index over the bundle, comments
+//     included) and a second one, wall ms from the message to the answer;
 //   - heap: the wasm heap after all that.
 //   node tests/bench/comments/page.mjs [runs=3]
 // Prints a table; exits 0 with "SKIP: ..." when ../shared/corpus is absent.
@@ -55,7 +61,7 @@ const bundleMB = fs.statSync(path.join(dist.dir, 'bundles/bench-comments.json'))
 const median = (xs) => { const v = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b); return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2; };
 const server = await startServer(['--dist', dist.dir]);
 const browser = await launchBrowser();
-const r = { readyWith: [], readyWithout: [], openWith: [], openWithout: [], layout: [], p50: [], p95: [], p95more: [], heapWith: [], heapWithout: [], rows: 0 };
+const r = { deepOpen: [], deepLayout: [], deepP95: [], sortLiked: [], sortOldest: [], search1: [], search2: [], readyWith: [], readyWithout: [], openWith: [], openWithout: [], layout: [], p50: [], p95: [], p95more: [], heapWith: [], heapWithout: [], heapSearch: [], rows: 0 };
 
 async function ready(file) {
   const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/${file}#article=with`);
@@ -77,6 +83,49 @@ async function scrollThrough(page, s) {
   const steps = Math.min(300, Math.ceil(s.contentHeight / 300));
   for (let i = 0; i < steps; i++) { await page.mouse.wheel(0, 300); await page.waitForTimeout(16); }
   return stats(page);
+}
+
+async function scrollSteps(page, dy, n) {
+  await page.mouse.move(640, 450);
+  await page.evaluate(() => window.postMessage({ type: 'reader:stats', reset: true }, location.origin));
+  await page.waitForTimeout(200);
+  for (let i = 0; i < n; i++) { await page.mouse.wheel(0, dy); await page.waitForTimeout(16); }
+  await page.waitForTimeout(200);
+  return stats(page);
+}
+async function deepLink(page) {
+  await page.evaluate(() => window.postMessage({ type: 'reader:open', id: 'short' }, location.origin));
+  await page.waitForTimeout(300);
+  await page.evaluate(() => { location.hash = '#article=with&comment=c50'; });
+  let s;
+  for (let i = 0; i < 100; i++) {
+    await page.waitForTimeout(100);
+    s = await stats(page);
+    if (s.article === 'with' && s.openMs > 0 && s.comments.highlighted === 'c50') break;
+  }
+  return s;
+}
+async function clickSort(page, name) {
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(300);
+  let s = await stats(page);
+  let a = s.comments.actions.find((x) => x.kind === 'sort' && x.sort === name);
+  await page.mouse.move(640, 450);
+  await page.mouse.wheel(0, a.y0 - s.scrollY - 300);
+  await page.waitForTimeout(400);
+  s = await stats(page);
+  a = s.comments.actions.find((x) => x.kind === 'sort' && x.sort === name);
+  const margin = Math.floor((1280 - s.comments.width) / 2);
+  await page.mouse.click(margin + (a.x0 + a.x1) / 2, 44 + (a.y0 + a.y1) / 2 - s.scrollY);
+  for (let i = 0; i < 100; i++) { await page.waitForTimeout(100); s = await stats(page); if (s.comments.sort === name) break; }
+  return s.comments.orderMs + s.comments.rowsMs + s.comments.layoutMs;
+}
+async function searchMs(page, query) {
+  const before = await page.evaluate(() => window.__readerMessages.filter((m) => m.type === 'reader:results').length);
+  const t0 = Date.now();
+  await page.evaluate((q) => window.postMessage({ type: 'reader:search', query: q }, location.origin), query);
+  await page.waitForFunction((n) => window.__readerMessages.filter((m) => m.type === 'reader:results').length > n, before, { timeout: 120000 });
+  return Date.now() - t0;
 }
 
 try {
@@ -121,6 +170,19 @@ try {
     s = await scrollThrough(o.page, s);
     r.p95more.push(s.frameMsP95);
     r.heapWith.push(s.heapBytes);
+    s = await deepLink(o.page);
+    r.deepOpen.push(s.openMs);
+    r.deepLayout.push(s.comments.layoutMs);
+    r.deepRows = s.comments.rowCount;
+    r.deepLaid = s.comments.laidOut;
+    s = await scrollSteps(o.page, -300, 100);
+    r.deepP95.push(s.frameMsP95);
+    r.sortLiked.push(await clickSort(o.page, 'liked'));
+    r.sortOldest.push(await clickSort(o.page, 'oldest'));
+    r.search1.push(await searchMs(o.page, 'giải quyết'));
+    r.search2.push(await searchMs(o.page, 'cơ quan'));
+    s = await stats(o.page);
+    r.heapSearch.push(s.heapBytes);
     await o.context.close();
   }
 } finally {
@@ -141,4 +203,11 @@ console.log(`| comments section layout (ms, ${r.rows} rows) | ${f(median(r.layou
 console.log(`| scroll frame CPU p50 (ms) | ${f(median(r.p50))} | ${r.p50.map(f).join(', ')} | |`);
 console.log(`| scroll frame CPU p95 (ms) | ${f(median(r.p95))} | ${r.p95.map(f).join(', ')} | ≤ 4 |`);
 console.log(`| scroll p95 after 10× load more (ms, ${r.rowsMore} rows, layout ${f(r.layoutMore)} ms) | ${f(median(r.p95more))} | ${r.p95more.map(f).join(', ')} | ≤ 4 |`);
-console.log(`| wasm heap without / with (MB) | ${f(median(r.heapWithout) / 1048576)} / ${f(median(r.heapWith) / 1048576)} | | recorded |`);
+console.log(`| deep link to an old comment from another article (CPU ms, ${r.deepRows} rows loaded, ${r.deepLaid} laid out) | ${f(median(r.deepOpen))} | ${r.deepOpen.map(f).join(', ')} | ≤ 300 more |`);
+console.log(`| its comments section layout (ms) | ${f(median(r.deepLayout))} | ${r.deepLayout.map(f).join(', ')} | |`);
+console.log(`| scroll up 100 steps from there, frame CPU p95 (ms) | ${f(median(r.deepP95))} | ${r.deepP95.map(f).join(', ')} | ≤ 4 |`);
+console.log(`| sort "most liked": order + rows + layout (CPU ms) | ${f(median(r.sortLiked))} | ${r.sortLiked.map(f).join(', ')} | no freeze |`);
+console.log(`| sort "oldest": order + rows + layout (CPU ms) | ${f(median(r.sortOldest))} | ${r.sortOldest.map(f).join(', ')} | no freeze |`);
+console.log(`| first search (builds the index, comments included; wall ms) | ${f(median(r.search1))} | ${r.search1.map(f).join(', ')} | off the open path |`);
+console.log(`| second search (wall ms) | ${f(median(r.search2))} | ${r.search2.map(f).join(', ')} | |`);
+console.log(`| wasm heap without / with / with the search index (MB) | ${f(median(r.heapWithout) / 1048576)} / ${f(median(r.heapWith) / 1048576)} / ${f(median(r.heapSearch) / 1048576)} | | recorded |`);
