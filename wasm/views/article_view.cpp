@@ -299,6 +299,7 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
         ImGui::SetScrollY(scroll_now);
         shift_pending_ += scroll_shift;
         shift_expected_ = scroll_now;
+        web_platform::request_frames(2);   // ImGui takes the new position in the next frame
     }
     if (restore_) {
         restore_ = false;
