@@ -149,6 +149,7 @@
   // loading screen covers the canvas until then, and every drawn frame costs a GPU
   // upload and, without a GPU, a read-back of the whole canvas.
   let frameScheduled = false, framesStarted = false;
+  let pendingMirror = null;          // the accessible mirror's next page (host.setMirror)
   function requestFrame() {
     if (frameScheduled || !mod || !framesStarted) return;
     frameScheduled = true;
@@ -552,7 +553,14 @@
       loadImage: loadImageForCore,
       takeImage: (request) => window.ReaderImages.take(request),
       deactivateTextField,
-      setMirror: (html) => { if (window.ReaderMirror) window.ReaderMirror.setMirror(html); },
+      setMirror: (html) => {
+        // In a task of its own: building the DOM of a long article takes tens of ms that
+        // the frame opening it need not wait for (the latest page wins).
+        if (!window.ReaderMirror) return;
+        const first = pendingMirror === null;
+        pendingMirror = html;
+        if (first) setTimeout(() => { const h = pendingMirror; pendingMirror = null; window.ReaderMirror.setMirror(h); }, 0);
+      },
       announce: (text) => { if (window.ReaderMirror) window.ReaderMirror.announce(text); },
       setSelection: (plain, html) => { selection = { plain, html }; },
       copyToClipboard: (plain, html) => { copyToClipboard(plain, html.length ? html : ''); },
