@@ -345,7 +345,9 @@ void App::post_stats() {
               {"query", search_view_.query()},
               {"searchTotal", search_view_.total()},
               {"matchCount", search_view_.match_count()},
-              {"matchCurrent", search_view_.current_match() + 1}};
+              {"matchCurrent", search_view_.current_match() + 1},
+              {"searchMs", search_view_.last_run_ms()},
+              {"searchRuns", search_view_.runs()}};
     s["images"] = images::cache().stats();   // src, state, natural size, box on screen
     s["library"] = library_.stats(*this);      // mode, open, table of contents, rows on screen
     s["comments"] = article_view_.comments().stats(*this);   // status, sort, rows, clickable places

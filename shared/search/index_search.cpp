@@ -18,6 +18,12 @@ constexpr int kMaxQueryTokens = 12;
 constexpr uint32_t kNone = UINT32_MAX;
 constexpr size_t kMaxPrefixExpansions = 24;      // the typed syllable is not a word (yet)
 constexpr size_t kMaxPrefixExpansionsWord = 6;   // it is a word: fewer, cheaper extensions
+// Expansions are also capped by what they cost: the most frequent completions are
+// taken until their postings reach this fraction of the index's units. A short prefix
+// typed while searching as you type ("gia n") would otherwise read the lists of the
+// six or more most common syllables starting with it: tens of ms where a whole query
+// takes one or two.
+constexpr double kExpansionBudget = 0.5;
 constexpr uint32_t kScanWindow = 1024;      // units per window when reading lists side by side
 constexpr size_t kAdjacencyBudget = 4000;   // candidate documents checked for adjacency
 constexpr float kExpansionWeight = 0.6f;    // a longer syllable matched by prefix
@@ -75,6 +81,9 @@ struct Scratch {
     std::vector<uint32_t> touched;
     std::vector<uint32_t> candidates;
     std::vector<uint32_t> live;       // AND intersection so far, in document order
+    // The same set as one bit per document: a later token's list is tested against it
+    // without touching the (much larger, cache-missing) accumulators of dead documents.
+    std::vector<uint64_t> alive;
     struct Scan {                     // a posting list being read window by window
         const uint8_t* p;
         const uint8_t* end;
@@ -173,6 +182,7 @@ void Index::Impl::derive() {
     }
     scratch->acc.assign(nd, Scratch::DocAcc{0, 0, 0});
     scratch->slots.assign(nd * kMaxQueryTokens, Scratch::Slot{0.0f, 0});
+    scratch->alive.assign(nd / 64 + 1, 0);
 }
 
 std::string_view Index::Impl::unit_text(uint32_t u) const {
@@ -202,7 +212,7 @@ IndexStats Index::stats() const {
                    x.unit_field_shift.capacity() + x.doc_ids.capacity() * 4 +
                    x.doc_dates.capacity() * 8 + 4 * (x.doc_first_unit.capacity() + x.doc_last_unit.capacity()) +
                    4 * (x.skip_begin.capacity() + x.skip_unit.capacity() + x.skip_off.capacity()) +
-                   x.scratch->acc.capacity() * sizeof(Scratch::DocAcc) + x.scratch->slots.capacity() * sizeof(Scratch::Slot);
+                   x.scratch->acc.capacity() * sizeof(Scratch::DocAcc) + x.scratch->slots.capacity() * sizeof(Scratch::Slot) + x.scratch->alive.capacity() * 8;
     s.text_bytes = x.texts.capacity() + x.text_off.capacity() * 4;
     s.memory_bytes = s.postings_bytes + s.dictionary_bytes + s.unit_bytes + s.text_bytes;
     return s;
@@ -323,7 +333,20 @@ std::vector<TermRef> resolve(const Index::Impl& x, const QueryToken& t, const Qu
                                   return x.folded_df[a] != x.folded_df[b] ? x.folded_df[a] > x.folded_df[b] : a < b;
                               });
             longer.resize(cap);
+        } else {
+            std::sort(longer.begin(), longer.end(), [&](uint32_t a, uint32_t b) {
+                return x.folded_df[a] != x.folded_df[b] ? x.folded_df[a] > x.folded_df[b] : a < b;
+            });
         }
+        // The first (most frequent) expansion always; then more while within budget.
+        const double budget = kExpansionBudget * double(x.units.size());
+        double spent = 0;
+        size_t keep = 0;
+        for (; keep < longer.size(); ++keep) {
+            spent += x.folded_df[longer[keep]];
+            if (keep > 0 && spent > budget) break;
+        }
+        longer.resize(keep);
         folded_terms.insert(folded_terms.end(), longer.begin(), longer.end());
     }
     const std::string exact_dd = without_dd(t.exact);
@@ -603,6 +626,7 @@ Results Index::search(const Query& query) const {
     auto reset = [&] {
         for (uint32_t d : s.touched) {
             s.acc[d] = Scratch::DocAcc{0, 0, 0};
+            s.alive[d >> 6] = 0;
             std::fill_n(&s.slots[size_t(d) * nq], nq, Scratch::Slot{0.0f, 0});
         }
         s.touched.clear();
@@ -617,8 +641,8 @@ Results Index::search(const Query& query) const {
     Scratch::DocAcc* __restrict acc = s.acc.data();
     Scratch::Slot* __restrict slots = s.slots.data();
     const uint32_t n_units_u32 = uint32_t(x.units.size());
+    uint64_t* __restrict alive = s.alive.data();
     auto accumulate = [&](bool and_mode) {
-        uint32_t need = 0;  // tokens every live document has (AND mode)
         for (int oi = 0; oi < nq; ++oi) {
             const int qi = order[oi];
             const bool create = !and_mode || oi == 0;
@@ -688,6 +712,12 @@ Results Index::search(const Query& query) const {
                     const uint32_t tbit = 1u << std::min<uint32_t>(sc.term, 31);
                     const uint32_t ebit = term.exact ? bit : 0;
                     const float weight = term.weight;
+                    // Local copies: the compiler keeps them in registers instead of
+                    // reloading them through the closure after every store.
+                    const uint32_t* const ud = unit_doc;
+                    const float* const un = unit_norm;
+                    const uint8_t* const us = unit_shift;
+                    Scratch::Slot* const sl0 = slots + qi;
                     const uint8_t* p = sc.p;
                     const uint8_t* const end = sc.end;
                     uint32_t unit = sc.unit;
@@ -706,18 +736,15 @@ Results Index::search(const Query& query) const {
                             uint32_t nbytes = get_varint(p);
                             p += nbytes;
                         }
-                        const uint32_t doc = unit_doc[unit];
+                        const uint32_t doc = ud[unit];
+                        if (!create && !((alive[doc >> 6] >> (doc & 63)) & 1)) continue;
                         Scratch::DocAcc& a = acc[doc];
-                        if (create) {
-                            if (a.mask == 0) s.touched.push_back(doc);
-                        } else if ((a.mask & need) != need) {
-                            continue;
-                        }
+                        if (create && a.mask == 0) s.touched.push_back(doc);
                         a.mask |= bit;
                         a.exact |= ebit;
-                        a.field_bits |= uint64_t(bit) << unit_shift[unit];
-                        Scratch::Slot& sl = slots[size_t(doc) * nq + qi];
-                        sl.tfw += weight * float(tf) * unit_norm[unit];
+                        a.field_bits |= uint64_t(bit) << us[unit];
+                        Scratch::Slot& sl = sl0[size_t(doc) * nq];
+                        sl.tfw += weight * float(tf) * un[unit];
                         sl.term_bits |= tbit;
                     }
                     sc.p = p;
@@ -728,12 +755,19 @@ Results Index::search(const Query& query) const {
                 }
             }
             s.scans.clear();
-            if (and_mode) need |= bit;
-            if (intersect) {
+            if (!and_mode) continue;
+            if (oi == 0) {
+                for (uint32_t doc : s.touched) alive[doc >> 6] |= 1ull << (doc & 63);
+            } else if (intersect) {
                 size_t kept = 0;
-                for (uint32_t doc : s.live)
+                for (uint32_t doc : s.live) {
                     if (acc[doc].mask & bit) s.live[kept++] = doc;
+                    else alive[doc >> 6] &= ~(1ull << (doc & 63));
+                }
                 s.live.resize(kept);
+            } else {
+                for (uint32_t doc : s.touched)
+                    if (!(acc[doc].mask & bit)) alive[doc >> 6] &= ~(1ull << (doc & 63));
             }
         }
     };

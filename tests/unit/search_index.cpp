@@ -3,6 +3,7 @@
 // serialization and corruption; the in-article find.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -164,6 +165,76 @@ TEST_CASE("the last syllable matches as a prefix while typing", "[search]") {
     CHECK(has(run(idx, "da na"), 4));
     CHECK(run(idx, "thủy đi ").relaxed);  // a trailing space ends the syllable
     CHECK(run(idx, "thủy đi", false, false, true).relaxed);
+}
+
+TEST_CASE("AND search finds exactly the documents holding every token (brute force check)", "[search]") {
+    // A generated corpus large enough for every path of the intersection: several
+    // spellings (variant lists) per folded syllable, lists long and short against the
+    // surviving documents (full scans, skip-table seeks, the live-document bit set),
+    // tokens in title and body units. Each syllable's spellings fold to its key.
+    struct Syllable {
+        const char* folded;
+        std::vector<const char*> spellings;
+    };
+    const std::vector<Syllable> vocab = {
+        {"hoa", {"hoa", "hòa", "hoà", "Hòa", "HOA", "hóa"}}, {"binh", {"bình", "Bình", "binh"}},
+        {"an", {"an", "ân", "ấn", "An"}}, {"nam", {"năm", "nằm", "Nam", "nam"}},
+        {"do", {"đó", "đỏ", "Đỏ", "do", "độ"}}, {"thu", {"thu", "thủ", "thú", "Thu"}},
+        {"xa", {"xa", "xã", "xả"}}, {"lu", {"lũ", "lũy"}}, {"ke", {"kẻ", "kế"}},
+        {"mot", {"một"}}, {"hai", {"hai", "hải", "Hải"}}, {"ba", {"ba", "bà", "bá", "Ba"}}};
+    uint64_t seed = 12345;
+    auto rnd = [&](uint32_t n) {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        return uint32_t((seed >> 33) % n);
+    };
+    const uint32_t kDocsN = 3000;
+    std::vector<std::vector<int>> has_key(kDocsN);
+    IndexBuilder b(false);
+    for (uint32_t d = 0; d < kDocsN; ++d) {
+        for (Field f : {Field::Title, Field::Body}) {
+            std::string text;
+            // Skewed choice: low-numbered syllables are common, the last ones rare.
+            const uint32_t n = f == Field::Title ? 3 + rnd(4) : 10 + rnd(40);
+            for (uint32_t k = 0; k < n; ++k) {
+                const int key = int(std::min(rnd(uint32_t(vocab.size())), rnd(uint32_t(vocab.size()))));
+                const auto& sp = vocab[size_t(key)].spellings;
+                text += sp[rnd(uint32_t(sp.size()))];
+                text += ' ';
+                has_key[d].push_back(key);
+            }
+            b.add(d, f, 0, text, int64_t(d));
+        }
+    }
+    Index idx = b.build();
+    for (int trial = 0; trial < 60; ++trial) {
+        const int nq = 2 + int(rnd(3));
+        std::vector<int> keys;
+        std::string text;
+        for (int i = 0; i < nq; ++i) {
+            keys.push_back(int(rnd(uint32_t(vocab.size()))));
+            text += std::string(i ? " " : "") + vocab[size_t(keys.back())].folded;
+        }
+        std::vector<bool> want(kDocsN, true);
+        uint32_t count = 0;
+        for (uint32_t d = 0; d < kDocsN; ++d) {
+            for (int k : keys) want[d] = want[d] && std::count(has_key[d].begin(), has_key[d].end(), k) > 0;
+            count += want[d];
+        }
+        Query q;
+        q.text = text;
+        q.whole_words = true;
+        q.limit = 50;
+        q.snippets = false;
+        const Results r = idx.search(q);
+        INFO(text);
+        if (count == 0) {
+            CHECK((r.relaxed || r.total == 0));
+            continue;
+        }
+        CHECK_FALSE(r.relaxed);
+        CHECK(r.total == count);
+        for (const Hit& h : r.hits) CHECK(want[h.doc]);
+    }
 }
 
 TEST_CASE("when not every token matches, the best partial matches come back", "[search]") {

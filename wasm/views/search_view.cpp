@@ -1,6 +1,7 @@
 // See search_view.h.
 #include "views/search_view.h"
 
+#include <emscripten.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -105,6 +106,7 @@ void SearchView::article_changed(App& app) {
 }
 
 void SearchView::run(App& app) {
+    const double start = emscripten_get_now();
     seen_generation_ = field_.generation;
     reader::search::BundleSearch* engine = app.search_engine();
     results_ = {};
@@ -126,6 +128,8 @@ void SearchView::run(App& app) {
         }
     }
     find_in_article(app);
+    last_run_ms_ = emscripten_get_now() - start;
+    ++runs_;
     app.query_changed(field_.value);
 }
 

@@ -24,6 +24,10 @@ public:
     uint32_t total() const { return results_.total; }
     size_t match_count() const { return matches_.size(); }
     int current_match() const { return current_; }
+    // The last run (a keystroke or an option change): bundle search plus the matches in
+    // the open article, in ms, and how many runs so far (for the keystroke benchmark).
+    double last_run_ms() const { return last_run_ms_; }
+    uint32_t runs() const { return runs_; }
 
     void handle_shortcuts(App& app);     // call every frame, before drawing
     void draw(App& app, float top);      // the panel (when open)
@@ -55,6 +59,8 @@ private:
     std::vector<Highlight> highlights_;
     int current_ = -1;
     int article_for_matches_ = -1;
+    double last_run_ms_ = -1;
+    uint32_t runs_ = 0;
 };
 
 }  // namespace views
