@@ -11,6 +11,7 @@
 #include "image_cache.h"
 #include "i18n/strings.h"
 #include "js_bridge.h"
+#include "keyboard_focus.h"
 #include "text_field.h"
 #include "views/toolbar.h"
 #include "web_platform.h"
@@ -347,7 +348,9 @@ void App::post_stats() {
               {"matchCount", search_view_.match_count()},
               {"matchCurrent", search_view_.current_match() + 1},
               {"searchMs", search_view_.last_run_ms()},
-              {"searchRuns", search_view_.runs()}};
+              {"searchRuns", search_view_.runs()},
+              // The control the keyboard focus ring is on in the canvas ("" when none).
+              {"focus", keyboard_focus::focused_label()}};
     s["images"] = images::cache().stats();   // src, state, natural size, box on screen
     s["library"] = library_.stats(*this);      // mode, open, table of contents, rows on screen
     s["comments"] = article_view_.comments().stats(*this);   // status, sort, rows, clickable places
@@ -428,6 +431,7 @@ int App::frame(double now_ms) {
     web_platform::new_frame(now_ms);
 
     ImGui::NewFrame();
+    keyboard_focus::new_frame();
     const auto& vp = web_platform::viewport();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(vp.css_width, vp.css_height));
@@ -466,6 +470,7 @@ int App::frame(double now_ms) {
     }
     ImGui::End();
     ImGui::Render();
+    keyboard_focus::end_frame();
 
     // Auto-height iframes: tell the host whenever the content height changes.
     const float content = std::ceil(article_view_.content_height() + top);

@@ -29,6 +29,7 @@
 #include "fonts.h"
 #include "gl_renderer.h"
 #include "js_bridge.h"
+#include "keyboard_focus.h"
 #include "text_field.h"
 #include "theme.h"
 #include "web_platform.h"
@@ -164,6 +165,12 @@ EMSCRIPTEN_KEEPALIVE void reader_text_field(const char* value, int caret_utf16, 
     text_field::on_input(value ? value : "", caret_utf16, composing != 0);
 }
 EMSCRIPTEN_KEEPALIVE void reader_text_field_blur() { text_field::on_blur(); }
+// Tab / Shift+Tab on the canvas (or its text field), answered at once so the page knows
+// whether to keep the key (1: focus moved to a control of the canvas) or let the browser
+// move focus out of the canvas (0).
+EMSCRIPTEN_KEEPALIVE int reader_tab(int backwards) { return keyboard_focus::tab(backwards != 0) ? 1 : 0; }
+// The canvas got focus: +1 by Tab from before it, -1 by Shift+Tab from after it, 0 otherwise.
+EMSCRIPTEN_KEEPALIVE void reader_focus_enter(int direction) { keyboard_focus::enter(direction); }
 // The answer to js::fetch(request, url); takes ownership of `data`.
 EMSCRIPTEN_KEEPALIVE void reader_fetched(int request, int ok, int status, char* data, int size, const char* error) {
     std::string bytes(data ? data : "", data ? static_cast<size_t>(size) : 0);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "js_bridge.h"
+#include "keyboard_focus.h"
 #include "ui/kinetic_scroller.h"
 
 namespace web_platform {
@@ -61,8 +62,9 @@ void init() {
     io.BackendPlatformName = "reader_web";
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    // Keyboard navigation is the app's own (scrolling keys, search, links): ImGui's would
-    // scroll windows a second time on Page Up/Down, Home and End.
+    // Keyboard navigation is the app's own (scrolling keys, search; Tab through controls in
+    // keyboard_focus.cpp): ImGui's would scroll windows a second time on Page Up/Down,
+    // Home and End, and its Tab does not leave the window it is in.
     io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
 }
@@ -116,6 +118,7 @@ void pointer(int kind, float x, float y, int button, int pointer_type, double t_
     // DOM buttons: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
     const int b = button == 1 ? 2 : button == 2 ? 1 : button;
     if ((kind == 1 || kind == 2) && b >= 0 && b < 5) io.AddMouseButtonEvent(b, kind == 1);
+    if (kind == 1) keyboard_focus::clear();   // the pointer is in use: no focus ring
     wake();
 }
 
@@ -146,6 +149,7 @@ void text(std::string_view utf8) {
 
 void focus(bool focused) {
     ImGui::GetIO().AddFocusEvent(focused);
+    if (!focused) keyboard_focus::clear();   // focus left the reader: no ring in it
     wake();
 }
 

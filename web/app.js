@@ -8,6 +8,7 @@
   const loading = document.getElementById('loading');
   const progressBar = document.getElementById('loading-progress');
   const fatal = document.getElementById('fatal');
+  const canvasLabel = canvas.getAttribute('aria-label');
 
   const FONT_FILES = [
     'NotoSerif-Regular.ttf', 'NotoSerif-Italic.ttf', 'NotoSerif-Bold.ttf', 'NotoSerif-BoldItalic.ttf',
@@ -220,14 +221,30 @@
       // copies the canvas's selection (the copy event below fills the clipboard).
       if (down && (e.ctrlKey || e.metaKey) && e.code === 'KeyA') e.preventDefault();
       if (down && (e.ctrlKey || e.metaKey) && e.code === 'KeyC' && selection.plain) copyToClipboard(selection.plain, selection.html);
+      // Tab walks the canvas's own controls (wasm/keyboard_focus.cpp); past the last one
+      // (Shift+Tab: before the first) the browser moves focus on, to the text version.
+      if (down && e.code === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey && mod._reader_tab(e.shiftKey ? 1 : 0)) {
+        e.preventDefault();
+        requestFrame();
+      }
       // Keys the reader handles must not also scroll or find in the page.
-      // Tab is left alone so keyboard users can leave the canvas for the page's controls.
       if (['Space', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'F3'].includes(e.code)) e.preventDefault();
     };
     canvas.addEventListener('keydown', onKey(true));
     canvas.addEventListener('keyup', onKey(false));
     wireTextProxy();
-    canvas.addEventListener('focus', () => mod._reader_focus(1));
+    // Focus arriving by Tab lands on the first control (Shift+Tab from the text version:
+    // the last), as if the canvas's controls were elements of the page.
+    let tabbing = 0;
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Tab') return;
+      tabbing = e.shiftKey ? -1 : 1;
+      setTimeout(() => { tabbing = 0; }, 0);
+    }, true);
+    canvas.addEventListener('focus', (e) => {
+      mod._reader_focus(1);
+      if (tabbing && e.relatedTarget !== proxy) { mod._reader_focus_enter(tabbing); requestFrame(); }
+    });
     // Focus passing to the hidden text input stays inside the reader: telling the
     // core would make ImGui drop the keys held (the Ctrl+F that opened the search).
     canvas.addEventListener('blur', (e) => { if (e.relatedTarget !== proxy) mod._reader_focus(0); });
@@ -262,12 +279,17 @@
     proxy.addEventListener('keydown', (e) => {
       // Keys that act on the reader (next/previous match, close) go to the core too;
       // typing stays in the input.
-      if (['Enter', 'NumpadEnter', 'Escape', 'F3', 'ArrowUp', 'ArrowDown', 'Tab'].includes(e.code)) {
+      if (['Enter', 'NumpadEnter', 'Escape', 'F3', 'ArrowUp', 'ArrowDown'].includes(e.code)) {
         if (!e.isComposing) {
           withCString(e.code, (p) => mod._reader_key(p, 1, mods(e)));
           withCString(e.code, (p) => mod._reader_key(p, 0, mods(e)));
-          if (e.code !== 'Tab') e.preventDefault();
+          e.preventDefault();
         }
+      }
+      // Tab goes on to the next control of the canvas (the field gives focus back to it).
+      if (e.code === 'Tab' && !e.isComposing && !e.ctrlKey && !e.altKey && !e.metaKey && mod._reader_tab(e.shiftKey ? 1 : 0)) {
+        e.preventDefault();
+        requestFrame();
       }
     });
     proxy.addEventListener('blur', (e) => {
@@ -563,6 +585,8 @@
       },
       announce: (text) => { if (window.ReaderMirror) window.ReaderMirror.announce(text); },
       setSelection: (plain, html) => { selection = { plain, html }; },
+      // The control the canvas's focus ring is on names the canvas for screen readers.
+      focusChanged: (label) => { canvas.setAttribute('aria-label', label || canvasLabel); },
       copyToClipboard: (plain, html) => { copyToClipboard(plain, html.length ? html : ''); },
       openInNewTab: (href) => {
         const u = linkUrl(href);

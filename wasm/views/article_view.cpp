@@ -12,6 +12,7 @@
 #include "image_cache.h"
 #include "i18n/strings.h"
 #include "js_bridge.h"
+#include "keyboard_focus.h"
 #include "layout/typography.h"
 #include "model/html_export.h"
 #include "text_field.h"
@@ -363,6 +364,7 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     const float progress = std::clamp(scroll / range, 0.0f, 1.0f);
     dl->AddRectFilled(win, ImVec2(win.x + view.x * progress, win.y + 3), theme::palette().accent);
 
+    if (keyboard_tab_stops(app, list, origin, sec_origin)) return;   // another article opened
     handle_selection(app, list, origin, view.y, hovered_link);
     draw_context_menu(app);
     update_mirror(app);
@@ -406,11 +408,71 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
         // Shift+arrows extend the selection (handle_selection), they do not scroll.
         if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) && !shift) target += 3 * line_px;
         if (ImGui::IsKeyPressed(ImGuiKey_UpArrow) && !shift) target -= 3 * line_px;
-        if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || (ImGui::IsKeyPressed(ImGuiKey_Space) && !shift)) target += page;
-        if (ImGui::IsKeyPressed(ImGuiKey_PageUp) || (ImGui::IsKeyPressed(ImGuiKey_Space) && shift)) target -= page;
+        const bool space = ImGui::IsKeyPressed(ImGuiKey_Space) && !keyboard_focus::key_taken(ImGuiKey_Space);
+        if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || (space && !shift)) target += page;
+        if (ImGui::IsKeyPressed(ImGuiKey_PageUp) || (space && shift)) target -= page;
         if (ImGui::IsKeyPressed(ImGuiKey_Home)) target = 0;
         if (ImGui::IsKeyPressed(ImGuiKey_End)) target = content_height_;
         if (target != scroll) ImGui::SetScrollY(std::clamp(target, 0.0f, range));
+    }
+}
+
+// The page's links and actions as Tab stops, in reading order: the article's links
+// (the pieces of one link on consecutive lines are one stop), then the sections'
+// actions (comment sorting, refresh, replies, other news, announcements). All of them,
+// not only those in view: focus arriving at one scrolls it into view.
+bool ArticleView::keyboard_tab_stops(App& app, const L::DisplayList& list, ImVec2 origin, ImVec2 sec_origin) {
+    namespace kf = keyboard_focus;
+    const Bundle& b = *app.bundle();
+    uint32_t link = L::kNone;
+    const auto& items = list.items();
+    for (uint32_t i = 0; i < items.size();) {
+        const L::Item& it = items[i];
+        if (it.kind != L::ItemKind::Text || it.link == L::kNone || it.link >= b.links.size()) {
+            ++i;
+            continue;
+        }
+        ImVec2 lo(it.x, it.y), hi(it.x + it.w, it.y + it.h);
+        uint32_t j = i + 1;
+        for (; j < items.size() && items[j].kind == L::ItemKind::Text && items[j].link == it.link; ++j) {
+            lo = ImVec2(std::min(lo.x, items[j].x), std::min(lo.y, items[j].y));
+            hi = ImVec2(std::max(hi.x, items[j].x + items[j].w), std::max(hi.y, items[j].y + items[j].h));
+        }
+        ImGui::PushID(static_cast<int>(i));
+        const ImGuiID id = ImGui::GetID("link");
+        ImGui::PopID();
+        const ImVec2 p0(origin.x + lo.x, origin.y + lo.y), p1(origin.x + hi.x, origin.y + hi.y);
+        if (kf::item(kf::Group::Article, id, p0, p1, list.text(it), kf::Kind::Link).activated) link = it.link;
+        i = j;
+    }
+    int action = -1;
+    for (size_t k = 0; k < actions_.size(); ++k) {
+        const SectionAction& act = actions_[k];
+        if (act.kind == SectionAction::Tooltip) continue;
+        ImGui::PushID(static_cast<int>(k));
+        const ImGuiID id = ImGui::GetID("action");
+        ImGui::PopID();
+        const bool opens = act.kind == SectionAction::OpenArticle || act.kind == SectionAction::OpenUrl;
+        const std::string_view label = act.kind == SectionAction::OpenArticle && act.article >= 0
+            ? b.str(b.articles[static_cast<size_t>(act.article)].title) : std::string_view(act.text);
+        if (kf::item(kf::Group::Article, id, ImVec2(sec_origin.x + act.x0 - 2, sec_origin.y + act.y0),
+                     ImVec2(sec_origin.x + act.x1 + 2, sec_origin.y + act.y1), label, opens ? kf::Kind::Link : kf::Kind::Button).activated)
+            action = static_cast<int>(k);
+    }
+    if (link != L::kNone) {
+        const int before = app.ui().article;
+        app.follow_link(link);
+        return app.ui().article != before;
+    }
+    if (action < 0) return false;
+    const SectionAction act = actions_[static_cast<size_t>(action)];   // actions_ is rebuilt by act()
+    switch (act.kind) {
+        case SectionAction::OpenArticle: app.open_article(act.article, true); return true;
+        case SectionAction::OpenUrl: js::open_external(act.text); return false;
+        default:
+            if (comments_.act(app, act)) sections_dirty_ = true;
+            web_platform::request_frames(2);
+            return false;
     }
 }
 

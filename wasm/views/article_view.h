@@ -50,6 +50,8 @@ private:
     void handle_selection(App& app, const reader::layout::DisplayList& list, ImVec2 origin, float view_h,
                           uint32_t hovered_link);
     void selection_changed(App& app);          // tells the page the text a copy would take
+    // Links and section actions as keyboard Tab stops; true when one opened another article.
+    bool keyboard_tab_stops(App& app, const reader::layout::DisplayList& list, ImVec2 origin, ImVec2 sec_origin);
     void draw_context_menu(App& app);
     // The accessible mirror: the core's HTML export of the page, sent when what it shows changes.
     void update_mirror(App& app);

@@ -11,6 +11,7 @@
 #include "fonts.h"
 #include "i18n/strings.h"
 #include "js_bridge.h"
+#include "keyboard_focus.h"
 #include "theme.h"
 #include "time/date_format.h"
 #include "views/toolbar.h"
@@ -129,7 +130,8 @@ bool LibraryPanel::row(const char* id, const std::string& kind, const std::strin
     const float sub_h = sub.empty() ? 0 : px * 0.9f * 1.25f;
     const float h = 6 + title_h + sub_h + 6;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, h));
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, h));
+    const bool pressed = keyboard_focus::last_item(keyboard_focus::Group::Library, title, keyboard_focus::Kind::Link).activated || clicked;
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 q(p.x + width, p.y + h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -212,7 +214,8 @@ void LibraryPanel::draw_articles(App& app, float width, bool in_drawer) {
             ImGui::PushStyleColor(ImGuiCol_Button, on ? pal.accent : pal.panel);
             ImGui::PushStyleColor(ImGuiCol_Text, on ? pal.background : pal.text);
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            if (ImGui::Button(label.c_str())) {
+            const bool clicked = ImGui::Button(label.c_str());
+            if (keyboard_focus::last_item(keyboard_focus::Group::Library, label + (on ? " ✓" : "")).activated || clicked) {
                 by_category_ = k == 1;
                 web_platform::request_frames(2);
             }
@@ -323,10 +326,13 @@ void LibraryPanel::draw_contents(App& app, float width, bool in_drawer) {
     const float s = 32;
     ImGui::SetCursorScreenPos(ImVec2(p.x + width - s - 8, p.y + 8));
     const ImVec2 c0 = ImGui::GetCursorScreenPos();
-    const bool close = ImGui::InvisibleButton("close", ImVec2(s, s));
+    const bool clicked = ImGui::InvisibleButton("close", ImVec2(s, s));
+    const keyboard_focus::Result key =
+        keyboard_focus::last_item(keyboard_focus::Group::Library, tr(app, in_drawer ? StringId::Close : StringId::HideLibrary));
+    const bool close = clicked || key.activated;
     const bool hovered = ImGui::IsItemHovered();
+    if (hovered || key.focused) dl->AddRectFilled(c0, ImVec2(c0.x + s, c0.y + s), pal.rule, 6);
     if (hovered) {
-        dl->AddRectFilled(c0, ImVec2(c0.x + s, c0.y + s), pal.rule, 6);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetTooltip("%s", tr(app, in_drawer ? StringId::Close : StringId::HideLibrary).c_str());
     }
@@ -377,7 +383,8 @@ void LibraryPanel::draw_panel(App& app, float top) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
         ImGui::PopStyleVar(2);
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        if (ImGui::InvisibleButton("library-open", ImVec2(s, s))) toggle(app);
+        const bool clicked = ImGui::InvisibleButton("library-open", ImVec2(s, s));
+        if (keyboard_focus::last_item(keyboard_focus::Group::Toolbar, tr(app, StringId::OpenLibrary)).activated || clicked) toggle(app);
         const bool hovered = ImGui::IsItemHovered();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s), hovered ? pal.rule : pal.panel, 8);

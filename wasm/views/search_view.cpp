@@ -10,6 +10,7 @@
 #include "fonts.h"
 #include "i18n/number_format.h"
 #include "i18n/strings.h"
+#include "keyboard_focus.h"
 #include "search/bundle_search.h"
 #include "theme.h"
 #include "web_platform.h"
@@ -18,6 +19,7 @@ namespace views {
 
 using reader::i18n::StringId;
 using reader::search::Field;
+namespace kf = keyboard_focus;
 
 namespace {
 
@@ -25,8 +27,12 @@ constexpr const char* kFieldId = "search";
 
 bool checkbox(const char* label, bool& v) {
     ImGui::PushFont(fonts::ui());
-    const bool changed = ImGui::Checkbox(label, &v);
+    bool changed = ImGui::Checkbox(label, &v);
     ImGui::PopFont();
+    if (kf::last_item(kf::Group::Search, std::string(label) + (v ? " ✓" : ""), kf::Kind::Button).activated) {
+        v = !v;
+        changed = true;
+    }
     return changed;
 }
 
@@ -97,7 +103,7 @@ void SearchView::handle_shortcuts(App& app) {
         return;
     }
     const bool next = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter) || ImGui::IsKeyPressed(ImGuiKey_F3);
-    if (next && !matches_.empty()) go_to(app, io.KeyShift ? current_ - 1 : current_ + 1);
+    if (next && !kf::key_taken(ImGuiKey_Enter) && !matches_.empty()) go_to(app, io.KeyShift ? current_ - 1 : current_ + 1);
 }
 
 void SearchView::article_changed(App& app) {
@@ -227,6 +233,14 @@ void SearchView::draw(App& app, float top) {
     const float inner = width - 24;
     const std::string placeholder(reader::i18n::tr(lang, StringId::SearchPlaceholder));
     if (text_field::draw(kFieldId, field_, inner - 70, placeholder)) { /* run() on the next check */ }
+    {
+        // The field is a Tab stop: Tab into it starts typing there; while it is active
+        // (a click, Ctrl+F, the toolbar's button) the keyboard focus is on it, so Tab
+        // goes on from here.
+        const kf::Result key = kf::last_item(kf::Group::Search, placeholder, kf::Kind::Field);
+        if (key.activated) text_field::focus(kFieldId);
+        if (!key.focused && text_field::active(kFieldId)) kf::set_focus(ImGui::GetItemID());
+    }
     ImGui::SameLine();
     // N / M counter and previous/next.
     ImGui::PushFont(fonts::ui());
@@ -255,7 +269,8 @@ void SearchView::draw(App& app, float top) {
             const std::string s = reader::i18n::trf(lang, StringId::SearchResultsWithoutDiacritics, {{"query", field_.value}}) +
                                   " (" + reader::i18n::tr_count(lang, StringId::SearchResultCount, folded_total_) + ")";
             ImGui::PushStyleColor(ImGuiCol_Text, pal.link);
-            if (ImGui::Selectable(s.c_str())) {
+            const bool clicked = ImGui::Selectable(s.c_str());
+            if (kf::last_item(kf::Group::Search, s, kf::Kind::Link).activated || clicked) {
                 match_diacritics_ = match_case_ = whole_words_ = false;
                 run(app);
             }
@@ -285,6 +300,7 @@ void SearchView::draw(App& app, float top) {
             if (h.field != Field::Title) highlighted_text(h.snippet, h.snippet_highlights, inner - 8, pal.text, pal.highlight);
             ImGui::EndGroup();
             const ImVec2 end(start.x + inner, ImGui::GetCursorScreenPos().y);
+            if (kf::item(kf::Group::Search, ImGui::GetID("hit"), start, end, title, kf::Kind::Link).activated) open_hit(app, h);
             if (ImGui::IsMouseHoveringRect(start, end) && ImGui::IsWindowHovered()) {
                 ImGui::GetWindowDrawList()->AddRect(start, end, pal.rule, 4.0f);
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -5,19 +5,28 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "app.h"
 #include "fonts.h"
 #include "i18n/strings.h"
 #include "js_bridge.h"
+#include "keyboard_focus.h"
 #include "theme.h"
 
 namespace views {
 
 using reader::i18n::StringId;
+namespace kf = keyboard_focus;
 
 namespace {
+
+// ImGui's last item as a Tab stop of the toolbar (and its settings popup): true when
+// the keyboard activates it.
+// Takes the widget's own result so that the item is registered whatever it returned.
+bool keyed(bool pressed, std::string_view label) { return kf::last_item(kf::Group::Toolbar, label).activated || pressed; }
 
 // A square button with a shape drawn by `icon`; the tooltip names it.
 template <typename Icon>
@@ -26,19 +35,16 @@ bool icon_button(const char* id, const std::string& label, Icon&& icon) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, ImVec2(s, s));
     const bool hovered = ImGui::IsItemHovered();
+    const kf::Result key = kf::last_item(kf::Group::Toolbar, label);
     const theme::Palette& pal = theme::palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    // The focus mark only while navigating by keyboard (io.NavVisible): ImGui puts its
-    // navigation focus on the first item of a new window by itself, which must not
-    // light up the first button for a mouse or touch user (nor draw a second frame).
-    const bool keyboard_focus = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
-    if (hovered || keyboard_focus) dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s), pal.rule, 6.0f);
+    if (hovered || key.focused) dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s), pal.rule, 6.0f);
     icon(dl, ImVec2(p.x + s * 0.5f, p.y + s * 0.5f), s, pal.text);
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetTooltip("%s", label.c_str());
     }
-    return pressed;
+    return pressed || key.activated;
 }
 
 std::string tr(App& app, StringId id) { return std::string(reader::i18n::tr(app.lang(), id)); }
@@ -62,48 +68,64 @@ bool settings_popup(App& app) {
     // Font size: A- / A+ in steps, 14..32 px.
     ImGui::TextUnformatted(tr(app, StringId::FontSize).c_str());
     ImGui::SameLine(160);
-    if (ImGui::Button("A−")) { s.font_px = std::max(14.0f, s.font_px - 1); changed = true; }
+    if (keyed(ImGui::Button("A−"), tr(app, StringId::FontSize) + " −")) { s.font_px = std::max(14.0f, s.font_px - 1); changed = true; }
     ImGui::SameLine();
     ImGui::Text("%.0f px", s.font_px);
     ImGui::SameLine();
-    if (ImGui::Button("A+")) { s.font_px = std::min(32.0f, s.font_px + 1); changed = true; }
+    if (keyed(ImGui::Button("A+"), tr(app, StringId::FontSize) + " +")) { s.font_px = std::min(32.0f, s.font_px + 1); changed = true; }
     ImGui::TextUnformatted(tr(app, StringId::Typeface).c_str());
     ImGui::SameLine(160);
-    if (ImGui::RadioButton(tr(app, StringId::TypefaceSerif).c_str(), s.serif)) { s.serif = true; changed = true; }
+    if (keyed(ImGui::RadioButton(tr(app, StringId::TypefaceSerif).c_str(), s.serif), tr(app, StringId::TypefaceSerif))) { s.serif = true; changed = true; }
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr(app, StringId::TypefaceSans).c_str(), !s.serif)) { s.serif = false; changed = true; }
+    if (keyed(ImGui::RadioButton(tr(app, StringId::TypefaceSans).c_str(), !s.serif), tr(app, StringId::TypefaceSans))) { s.serif = false; changed = true; }
     ImGui::TextUnformatted(tr(app, StringId::LineHeight).c_str());
     ImGui::SameLine(160);
     ImGui::SetNextItemWidth(150);
     changed |= ImGui::SliderFloat("##lh", &s.line_height, 1.2f, 2.2f, "%.2f");
+    {
+        // From the keyboard: Left / Right change it in steps, like a range input.
+        char value[16];
+        std::snprintf(value, sizeof value, " %.2f", s.line_height);
+        if (kf::last_item(kf::Group::Toolbar, tr(app, StringId::LineHeight) + value).focused && !ImGui::GetIO().KeyShift) {
+            const float step = ImGui::IsKeyPressed(ImGuiKey_RightArrow) ? 0.05f : ImGui::IsKeyPressed(ImGuiKey_LeftArrow) ? -0.05f : 0;
+            if (step != 0) {
+                s.line_height = std::clamp(std::round((s.line_height + step) * 20) / 20, 1.2f, 2.2f);
+                changed = true;
+            }
+        }
+    }
     ImGui::TextUnformatted(tr(app, StringId::ColumnWidth).c_str());
     ImGui::SameLine(160);
     const struct { StringId id; float px; } widths[] = {{StringId::WidthNarrow, 560}, {StringId::WidthMedium, 680}, {StringId::WidthWide, 860}};
     for (const auto& w : widths) {
-        if (ImGui::RadioButton(tr(app, w.id).c_str(), s.column_px == w.px)) { s.column_px = w.px; changed = true; }
+        if (keyed(ImGui::RadioButton(tr(app, w.id).c_str(), s.column_px == w.px), tr(app, StringId::ColumnWidth) + ": " + tr(app, w.id))) { s.column_px = w.px; changed = true; }
         ImGui::SameLine();
     }
     ImGui::NewLine();
     changed |= ImGui::Checkbox(tr(app, StringId::JustifyText).c_str(), &s.justify);
+    if (keyed(false, tr(app, StringId::JustifyText))) {
+        s.justify = !s.justify;
+        changed = true;
+    }
     ImGui::Separator();
     ImGui::TextUnformatted(tr(app, StringId::Theme).c_str());
     const struct { StringId id; theme::Name name; } themes[] = {
         {StringId::ThemeAuto, theme::Name::Auto}, {StringId::ThemeLight, theme::Name::Light}, {StringId::ThemeSepia, theme::Name::Sepia},
         {StringId::ThemeDark, theme::Name::Dark}, {StringId::ThemeHighContrast, theme::Name::Contrast}};
     for (const auto& t : themes) {
-        if (ImGui::RadioButton(tr(app, t.id).c_str(), s.theme == t.name)) { app.set_theme(t.name); changed = true; }
+        if (keyed(ImGui::RadioButton(tr(app, t.id).c_str(), s.theme == t.name), tr(app, StringId::Theme) + ": " + tr(app, t.id))) { app.set_theme(t.name); changed = true; }
     }
     ImGui::Separator();
     ImGui::TextUnformatted(tr(app, StringId::Language).c_str());
     ImGui::SameLine(160);
     const bool vi = app.lang() == reader::i18n::Lang::Vi;
-    if (ImGui::RadioButton("Tiếng Việt", vi)) { app.set_lang(reader::i18n::Lang::Vi); changed = true; }
+    if (keyed(ImGui::RadioButton("Tiếng Việt", vi), "Tiếng Việt")) { app.set_lang(reader::i18n::Lang::Vi); changed = true; }
     ImGui::SameLine();
-    if (ImGui::RadioButton("English", !vi)) { app.set_lang(reader::i18n::Lang::En); changed = true; }
+    if (keyed(ImGui::RadioButton("English", !vi), "English")) { app.set_lang(reader::i18n::Lang::En); changed = true; }
     ImGui::Separator();
-    if (ImGui::Button(tr(app, StringId::CopyLink).c_str())) share_current(app, true);
+    if (keyed(ImGui::Button(tr(app, StringId::CopyLink).c_str()), tr(app, StringId::CopyLink))) share_current(app, true);
     ImGui::SameLine();
-    if (ImGui::Button(tr(app, StringId::ResetSettings).c_str())) {
+    if (keyed(ImGui::Button(tr(app, StringId::ResetSettings).c_str()), tr(app, StringId::ResetSettings))) {
         const theme::Name keep = s.theme;
         s = ReadingSettings{};
         s.theme = keep;
@@ -182,9 +204,16 @@ bool draw_toolbar(App& app) {
         })) {
         ImGui::OpenPopup("settings-popup");
     }
+    const ImGuiID settings_button = ImGui::GetItemID();
     ImGui::SetNextWindowPos(ImVec2(p.x + w - 8, p.y + kToolbarHeight), ImGuiCond_Always, ImVec2(1, 0));
     if (ImGui::BeginPopup("settings-popup")) {
         changed = settings_popup(app);
+        // Esc closes it (ImGui does so only with its own keyboard navigation) and the
+        // keyboard focus goes back to the button that opened it.
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+            ImGui::CloseCurrentPopup();
+            kf::set_focus(settings_button);
+        }
         ImGui::EndPopup();
     }
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + kToolbarHeight));
