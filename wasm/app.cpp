@@ -349,6 +349,8 @@ void App::post_stats() {
               {"matchCurrent", search_view_.current_match() + 1},
               {"searchMs", search_view_.last_run_ms()},
               {"searchRuns", search_view_.runs()},
+              {"searchOptions", {{"diacritics", search_options().match_diacritics}, {"case", search_options().match_case},
+                                 {"wholeWords", search_options().whole_words}}},
               // The control the keyboard focus ring is on in the canvas ("" when none).
               {"focus", keyboard_focus::focused_label()}};
     s["images"] = images::cache().stats();   // src, state, natural size, box on screen

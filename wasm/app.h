@@ -81,6 +81,9 @@ public:
     void ensure_search_index();
     reader::search::BundleSearch* search_engine() { return search_.get(); }
     void query_changed(std::string_view query);     // keeps the hash's &q= current
+    // The search panel's options, which every search of the bundle shown to the reader
+    // follows (the panel's results and the text version's).
+    reader::search::FindOptions search_options() const { return search_view_.options(); }
 
 private:
     void draw_error_view();

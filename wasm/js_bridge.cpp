@@ -45,6 +45,7 @@ EM_JS(void, js_copy_impl, (const char* p, int pn, const char* h, int hn), {
   Module.ReaderHost.copyToClipboard(UTF8ToString(p, pn), UTF8ToString(h, hn));
 });
 EM_JS(void, js_open_in_new_tab_impl, (const char* p, int n), { Module.ReaderHost.openInNewTab(UTF8ToString(p, n)); });
+EM_JS(void, js_search_options_changed_impl, (), { Module.ReaderHost.searchOptionsChanged(); });
 // clang-format on
 
 namespace js {
@@ -77,6 +78,7 @@ void share_link(std::string_view t, std::string_view m, bool copy_only) {
 int64_t unix_now() { return static_cast<int64_t>(js_date_now_impl() / 1000.0); }
 void fetch(int request, std::string_view url) { js_fetch_impl(request, url.data(), static_cast<int>(url.size())); }
 void set_mirror(std::string_view h) { js_set_mirror_impl(h.data(), static_cast<int>(h.size())); }
+void search_options_changed() { js_search_options_changed_impl(); }
 void announce(std::string_view t) { js_announce_impl(t.data(), static_cast<int>(t.size())); }
 void set_selection(std::string_view p, std::string_view h) {
     js_set_selection_impl(p.data(), static_cast<int>(p.size()), h.data(), static_cast<int>(h.size()));

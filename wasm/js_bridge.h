@@ -30,6 +30,7 @@ void log_error(std::string_view message);                // console.error (shown
 // screen, put in a visually hidden DOM region; and a polite live announcement.
 void set_mirror(std::string_view html);
 void announce(std::string_view text);
+void search_options_changed();                            // the mirror's search results are asked again
 // The article's current text selection, kept by the page so that a copy event
 // (Ctrl+C) can fill the clipboard synchronously; empty strings when nothing is selected.
 void set_selection(std::string_view plain, std::string_view html);

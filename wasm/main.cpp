@@ -181,7 +181,7 @@ EMSCRIPTEN_KEEPALIVE void reader_message(const char* json) { App::get().host_mes
 EMSCRIPTEN_KEEPALIVE void reader_navigate(const char* hash) { App::get().navigate_hash(hash); }
 
 // The accessible mirror's search results (web/mirror.js): the bundle searched for
-// `query` with the default options, as {"total", "label", "html"} (the HTML escaped
+// `query` with the search panel's options (what the canvas's panel lists), as {"total", "label", "html"} (the HTML escaped
 // by the core's export helpers). The caller frees the returned string.
 EMSCRIPTEN_KEEPALIVE char* reader_search_mirror(const char* query) {
     App& app = App::get();
@@ -192,6 +192,10 @@ EMSCRIPTEN_KEEPALIVE char* reader_search_mirror(const char* query) {
         app.ensure_search_index();
         reader::search::Query q;
         q.text = std::string(query).substr(0, 1000);
+        const reader::search::FindOptions o = app.search_options();
+        q.match_diacritics = o.match_diacritics;
+        q.match_case = o.match_case;
+        q.whole_words = o.whole_words;
         q.limit = 20;
         const reader::search::Results r = app.search_engine()->search(q);
         total = r.total;
@@ -214,6 +218,24 @@ EMSCRIPTEN_KEEPALIVE char* reader_search_mirror(const char* query) {
         html += "</ol></section>";
     }
     const std::string out = nlohmann::json{{"total", total}, {"label", label}, {"html", html}}.dump();
+    char* p = static_cast<char*>(malloc(out.size() + 1));
+    memcpy(p, out.c_str(), out.size() + 1);
+    return p;
+}
+
+// The mirror's own controls (web/mirror.js) in the interface language, from the same
+// string table as the canvas: {"settings", "theme", "themes": [[id, label], ...]}.
+// The caller frees the returned string.
+EMSCRIPTEN_KEEPALIVE char* reader_mirror_strings() {
+    using reader::i18n::StringId;
+    const auto lang = App::get().lang();
+    auto tr = [&](StringId id) { return std::string(reader::i18n::tr(lang, id)); };
+    nlohmann::json themes = nlohmann::json::array();
+    const std::pair<theme::Name, StringId> order[] = {{theme::Name::Light, StringId::ThemeLight}, {theme::Name::Sepia, StringId::ThemeSepia},
+                                                      {theme::Name::Dark, StringId::ThemeDark}, {theme::Name::Contrast, StringId::ThemeHighContrast},
+                                                      {theme::Name::Auto, StringId::ThemeAuto}};
+    for (const auto& [name, id] : order) themes.push_back({std::string(theme::name(name)), tr(id)});
+    const std::string out = nlohmann::json{{"settings", tr(StringId::ReadingSettings)}, {"theme", tr(StringId::Theme)}, {"themes", themes}}.dump();
     char* p = static_cast<char*>(malloc(out.size() + 1));
     memcpy(p, out.c_str(), out.size() + 1);
     return p;

@@ -585,6 +585,7 @@
       },
       announce: (text) => { if (window.ReaderMirror) window.ReaderMirror.announce(text); },
       setSelection: (plain, html) => { selection = { plain, html }; },
+      searchOptionsChanged: () => { if (window.ReaderMirror) window.ReaderMirror.refreshSearch(); },
       // The control the canvas's focus ring is on names the canvas for screen readers.
       focusChanged: (label) => { canvas.setAttribute('aria-label', label || canvasLabel); },
       copyToClipboard: (plain, html) => { copyToClipboard(plain, html.length ? html : ''); },
@@ -625,6 +626,10 @@
       window.ReaderMirror.attach({
         searchSummary: (q) => {
           const p = withCString(q, (qp) => mod._reader_search_mirror(qp));
+          try { return JSON.parse(mod.UTF8ToString(p)); } catch (e) { return null; } finally { mod._free(p); }
+        },
+        strings: () => {
+          const p = mod._reader_mirror_strings();
           try { return JSON.parse(mod.UTF8ToString(p)); } catch (e) { return null; } finally { mod._free(p); }
         },
       });

@@ -23,36 +23,33 @@
   settingsBox.id = 'mirror-settings';
   mirror.replaceChildren(searchBox, pageBox, settingsBox);
 
-  // The reader's settings drawn in the canvas are reached by pointer; these buttons
-  // give keyboard and screen-reader users the theme, through the same host message
-  // (reader:theme) an embedding page uses.
-  const THEMES = [
-    ['light', 'Sáng', 'Light'], ['sepia', 'Màu giấy', 'Sepia'], ['dark', 'Tối', 'Dark'],
-    ['contrast', 'Tương phản cao', 'High contrast'], ['auto', 'Theo hệ thống', 'System'],
-  ];
-  function uiVi() { return (document.documentElement.dataset.uiLang || navigator.language || 'vi').startsWith('vi'); }
+  // The reader's settings drawn in the canvas are reached by Tab there too; these
+  // buttons give the text version the theme, through the same host message
+  // (reader:theme) an embedding page uses. Their labels come from the core's string
+  // table in the interface language (app.js attaches `strings`).
+  let uiStrings = null;
   function buildSettings() {
-    const vi = uiVi();
+    const t = uiStrings && uiStrings();
+    if (!t || !Array.isArray(t.themes)) return;
     const region = document.createElement('section');
     region.setAttribute('aria-labelledby', 'mirror-settings-title');
     const h = document.createElement('h2');
     h.id = 'mirror-settings-title';
-    h.textContent = vi ? 'Cài đặt hiển thị' : 'Display settings';
+    h.textContent = t.settings;
     const group = document.createElement('div');
     group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', vi ? 'Giao diện màu' : 'Colour theme');
-    for (const [id, v, e] of THEMES) {
+    group.setAttribute('aria-label', t.theme);
+    for (const [id, label] of t.themes) {
       const b = document.createElement('button');
       b.type = 'button';
       b.dataset.theme = id;
-      b.textContent = vi ? v : e;
+      b.textContent = label;
       b.addEventListener('click', () => window.postMessage({ type: 'reader:theme', theme: id }, location.origin));
       group.append(b);
     }
     region.append(h, group);
     settingsBox.replaceChildren(region);
   }
-  buildSettings();
 
   const parser = new DOMParser();
   const DROP = 'script,style,iframe,frame,object,embed,link,meta,base,form,template,svg,math';
@@ -100,7 +97,7 @@
 
   function setMirror(html) {
     const hadFocus = focusInside();
-    if (!settingsBox.contains(document.activeElement)) buildSettings();   // in the interface language
+    if (!settingsBox.contains(document.activeElement)) buildSettings();   // in the interface language (it may have changed)
     pageBox.replaceChildren(...toNodes(html));
     // A link followed inside the mirror replaced the page: keep the reader of the
     // text version at the new article rather than dropping focus to the body.
@@ -130,9 +127,9 @@
   let searchSummary = null;               // set by app.js: query → {total, label, html}
   let lastQuery = null;
   let searchTimer = 0;
-  function hashChanged(hash) {
+  function hashChanged(hash, again) {
     const q = new URLSearchParams(String(hash || '').replace(/^#/, '')).get('q') || '';
-    if (q === lastQuery) return;
+    if (q === lastQuery && !again) return;
     lastQuery = q;
     clearTimeout(searchTimer);
     if (!q) { setSearch(''); return; }
@@ -151,8 +148,15 @@
     if (e.key === 'Escape') { e.preventDefault(); canvas.focus({ preventScroll: true }); }
   });
 
+  // The search panel's options changed: the same query, answered again with them.
+  function refreshSearch() { hashChanged(location.hash, true); }
+
   window.ReaderMirror = {
-    setMirror, setSearch, announce, hashChanged,
-    attach(fns) { searchSummary = fns.searchSummary; },
+    setMirror, setSearch, announce, hashChanged, refreshSearch,
+    attach(fns) {
+      searchSummary = fns.searchSummary;
+      uiStrings = fns.strings;
+      buildSettings();
+    },
   };
 })();

@@ -10,6 +10,7 @@
 #include "fonts.h"
 #include "i18n/number_format.h"
 #include "i18n/strings.h"
+#include "js_bridge.h"
 #include "keyboard_focus.h"
 #include "search/bundle_search.h"
 #include "theme.h"
@@ -139,6 +140,11 @@ void SearchView::run(App& app) {
     app.query_changed(field_.value);
 }
 
+void SearchView::options_changed(App& app) {
+    run(app);
+    js::search_options_changed();   // the text version's results follow the options too
+}
+
 void SearchView::find_in_article(App& app) {
     matches_.clear();
     highlights_.clear();
@@ -254,7 +260,7 @@ void SearchView::draw(App& app, float top) {
     changed |= checkbox(std::string(reader::i18n::tr(lang, StringId::SearchMatchCase)).c_str(), match_case_);
     ImGui::SameLine();
     changed |= checkbox(std::string(reader::i18n::tr(lang, StringId::SearchWholeWords)).c_str(), whole_words_);
-    if (changed) run(app);
+    if (changed) options_changed(app);
 
     ImGui::PushFont(fonts::ui());
     if (field_.value.empty()) {
@@ -272,7 +278,7 @@ void SearchView::draw(App& app, float top) {
             const bool clicked = ImGui::Selectable(s.c_str());
             if (kf::last_item(kf::Group::Search, s, kf::Kind::Link).activated || clicked) {
                 match_diacritics_ = match_case_ = whole_words_ = false;
-                run(app);
+                options_changed(app);
             }
             ImGui::PopStyleColor();
         }

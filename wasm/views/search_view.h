@@ -28,6 +28,8 @@ public:
     // the open article, in ms, and how many runs so far (for the keystroke benchmark).
     double last_run_ms() const { return last_run_ms_; }
     uint32_t runs() const { return runs_; }
+    // The panel's options (match diacritics / case / whole words), for every search of the bundle.
+    reader::search::FindOptions options() const { return {match_diacritics_, match_case_, whole_words_}; }
 
     void handle_shortcuts(App& app);     // call every frame, before drawing
     void draw(App& app, float top);      // the panel (when open)
@@ -43,6 +45,7 @@ private:
     };
 
     void run(App& app);                  // the query or an option changed
+    void options_changed(App& app);      // an option was switched
     void find_in_article(App& app);
     void go_to(App& app, int index);     // scroll to in-article match `index`
     void open_hit(App& app, const reader::search::Hit& hit);
