@@ -355,7 +355,10 @@ void App::post_stats() {
               {"focus", keyboard_focus::focused_label()}};
     s["images"] = images::cache().stats();   // src, state, natural size, box on screen
     s["library"] = library_.stats(*this);      // mode, open, table of contents, rows on screen
-    s["comments"] = article_view_.comments().stats(*this);   // status, sort, rows, clickable places
+    s["comments"] = article_view_.comments().stats(*this);
+    const auto& menu = article_view_.context_menu();
+    s["selection"] = {{"text", article_view_.selected_text(*this)}, {"menuOpen", menu.open},
+                      {"copy", {menu.copy_min.x, menu.copy_min.y, menu.copy_max.x, menu.copy_max.y}}};   // status, sort, rows, clickable places
     js::post_message(s.dump());
 }
 

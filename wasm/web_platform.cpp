@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "js_bridge.h"
@@ -20,6 +21,13 @@ struct State {
     float wheel_pixels_y = 0;
     float touch_pixels_y = 0;           // finger drags and flings, consumed by the article view
     reader::ui::KineticScroller touch;
+    struct {
+        bool armed = false;              // a finger is down and has not moved: may become a long press
+        bool active = false;             // it did: moves select, they do not scroll
+        bool fired = false, ended = false;   // reported to the view once each
+        float x = 0, y = 0;
+        double t0 = 0;
+    } hold;
 } g;
 
 constexpr int kSettleFrames = 3;  // frames after an event so ImGui's state settles
@@ -81,11 +89,22 @@ const Viewport& viewport() { return g.vp; }
 // A touch that moves past the slop scrolls the view instead of pressing what is under
 // it: ImGui gets the press cancelled (pointer moved away, then released) so no
 // link or button fires, and the finger's movement becomes scroll pixels.
-bool touch_scroll(int kind, float y, double now) {
+bool touch_scroll(int kind, float x, float y, double now) {
     ImGuiIO& io = ImGui::GetIO();
+    auto& hold = g.hold;
     switch (kind) {
-    case 1: g.touch.touch_down(y, now); return false;   // the press itself goes to ImGui
+    case 1:
+        g.touch.touch_down(y, now);
+        hold = {};
+        hold.armed = true;
+        hold.x = x;
+        hold.y = y;
+        hold.t0 = now;
+        request_frames(2);   // new_frame() watches the time while the finger rests
+        return false;        // the press itself goes to ImGui
     case 0: {
+        if (hold.active) return false;   // a long press: the finger's moves select, as a mouse drag
+        if (hold.armed && (std::abs(x - hold.x) > 10 || std::abs(y - hold.y) > 10)) hold.armed = false;
         if (!g.touch.touching()) return false;
         const bool was_dragging = g.touch.dragging();
         g.touch_pixels_y += g.touch.touch_move(y, now);
@@ -97,17 +116,24 @@ bool touch_scroll(int kind, float y, double now) {
         return true;
     }
     case 2: {
+        hold.armed = false;
+        if (hold.active) {
+            hold.active = false;
+            hold.ended = true;
+            g.touch.stop();
+            return false;   // the release goes to ImGui: it ends the selecting drag
+        }
         const bool was_dragging = g.touch.dragging();
         g.touch.touch_up(now);
         return was_dragging;   // a tap's release goes to ImGui
     }
-    default: g.touch.stop(); return false;
+    default: g.touch.stop(); hold.armed = hold.active = false; return false;
     }
 }
 
 void pointer(int kind, float x, float y, int button, int pointer_type, double t_ms) {
     ImGuiIO& io = ImGui::GetIO();
-    if (pointer_type == 1 && touch_scroll(kind, y, t_ms)) { wake(); return; }
+    if (pointer_type == 1 && touch_scroll(kind, x, y, t_ms)) { wake(); return; }
     io.AddMouseSourceEvent(pointer_type == 1 ? ImGuiMouseSource_TouchScreen
                            : pointer_type == 2 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse);
     if (kind == 3) {
@@ -171,6 +197,16 @@ void new_frame(double now) {
     g.last_time = now;
     io.DisplaySize = ImVec2(g.vp.css_width, g.vp.css_height);
     io.DisplayFramebufferScale = ImVec2(g.vp.dpr, g.vp.dpr);
+    if (g.hold.armed) {
+        if (g.touch.dragging()) {
+            g.hold.armed = false;
+        } else if (now - g.hold.t0 >= kLongPressMs) {
+            g.hold.armed = false;
+            g.hold.active = g.hold.fired = true;
+            g.touch.stop();
+        }
+        request_frames(2);   // until it is decided
+    }
     if (g.touch.flinging()) {
         // rAF times and event times share the performance.now() clock.
         g.touch_pixels_y += g.touch.step(now);
@@ -185,6 +221,20 @@ float take_touch_scroll_y() {
 }
 
 void stop_touch_scroll() { g.touch.stop(); }
+
+bool take_long_press(float* x, float* y) {
+    if (!g.hold.fired) return false;
+    g.hold.fired = false;
+    *x = g.hold.x;
+    *y = g.hold.y;
+    return true;
+}
+
+bool take_long_press_end() {
+    const bool e = g.hold.ended;
+    g.hold.ended = false;
+    return e;
+}
 
 float take_wheel_pixels_y() {
     const float v = g.wheel_pixels_y;

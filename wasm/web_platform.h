@@ -40,4 +40,11 @@ float take_wheel_pixels_y();
 float take_touch_scroll_y();
 void stop_touch_scroll();
 
+// Long press: a finger held still for kLongPressMs selects (the article takes the word
+// under it); while it stays down, moving it extends the selection instead of scrolling;
+// lifting it offers the context actions (Copy). Each is reported once.
+constexpr double kLongPressMs = 500;
+bool take_long_press(float* x, float* y);   // the press just became a long press, at (x, y)
+bool take_long_press_end();                 // the finger of a long press was lifted
+
 }  // namespace web_platform

@@ -1,10 +1,11 @@
 // Selecting and copying article text on the canvas: a mouse drag across wrapped lines,
-// Ctrl+A, a double click on a word, Shift+arrows, and the context menu's Copy all put
+// Ctrl+A, a double click on a word, Shift+arrows, a touch long press (then a drag), and
+// the context menu's Copy all put
 // the article's own text on the system clipboard (plain text, and HTML for rich paste).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -38,6 +39,12 @@ async function clipboardChange(page, before, timeout = 3000) {
   return t;
 }
 const nfc = (s) => s.normalize('NFC');
+async function until(page, pred, timeout = 6000) {
+  const end = Date.now() + timeout;
+  let s;
+  while (Date.now() < end) { s = await stats(page); if (pred(s)) return s; await page.waitForTimeout(80); }
+  return s;
+}
 
 test('a mouse drag across wrapped lines selects, paints and copies the lead as text and HTML', async () => {
   const { page, context, consoleErrors } = await openSeed();
@@ -119,5 +126,45 @@ test('the context menu copies the selection', async () => {
   await page.mouse.click(600 + 30, LEAD.y0 + 10 + 14);
   const text = nfc(await clipboardChange(page, '-'));
   assert.match(text, /^\(Thanhuytphcm\.vn\) - Sáng 7\/10/);
+  await context.close();
+});
+
+// Touch, through the DevTools protocol's touch events (what a phone's finger sends).
+async function touch(cdp, type, x, y) {
+  await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+}
+
+test('a long press selects the word under the finger, a drag extends it, and the offered Copy puts it on the clipboard', async () => {
+  const r = await openReader(browser, server.url, { hasTouch: true });
+  const { page, context, consoleErrors } = r;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  await waitForMessage(page, 'reader:ready');
+  await page.waitForTimeout(300);
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  const cdp = await context.newCDPSession(page);
+  const before = await stats(page);
+  // Held still on "Thành" of the lead's first line: after the long-press time, one word.
+  const x = LEAD.x0 + 345; const y = LEAD.y0 + 8;
+  await touch(cdp, 'touchStart', x, y);
+  await page.waitForTimeout(800);
+  let s = await stats(page);
+  const word = nfc(s.selection.text);
+  assert.match(word, /^[\p{L}\p{M}]+$/u, `one word: ${JSON.stringify(word)}`);
+  assert.equal(s.scrollY, before.scrollY, 'holding did not scroll');
+  // The finger moves down a line: the selection grows from the word, the page does not scroll.
+  for (let k = 1; k <= 4; ++k) { await touch(cdp, 'touchMove', x + 40 * k, y + 9 * k); await page.waitForTimeout(40); }
+  await touch(cdp, 'touchEnd');
+  s = await until(page, (t) => t.selection.menuOpen);
+  const grown = nfc(s.selection.text);
+  assert.ok(grown.startsWith(word) && grown.length > word.length + 10, `extended from the word: ${JSON.stringify(grown)}`);
+  assert.equal(s.scrollY, before.scrollY, 'dragging after a long press selects instead of scrolling');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-long-press.png') });
+  // The context actions opened where the finger lifted: a tap on Copy.
+  const [x0, y0, x1, y1] = s.selection.copy;
+  await touch(cdp, 'touchStart', (x0 + x1) / 2, (y0 + y1) / 2);
+  await page.waitForTimeout(60);
+  await touch(cdp, 'touchEnd');
+  assert.equal(nfc(await clipboardChange(page, '-')), grown);
+  assert.deepEqual(consoleErrors, []);
   await context.close();
 });

@@ -502,7 +502,7 @@ void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 
             selection_.collapse(p);
             selecting_ = true;
         }
-    } else if (selecting_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    } else if (selecting_ && !held_word_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         selection_.focus = L::position_at(list, lx, ly, m);
         // Dragging past the top or bottom edge scrolls, so a selection can be longer than the view.
         const float top = ImGui::GetWindowPos().y, edge = 24.0f;
@@ -514,7 +514,29 @@ void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 
             web_platform::request_frames(2);
         }
     }
+    // ---- touch: a long press takes the word under the finger; moving the finger then
+    // extends from that word (the drag above); lifting it offers Copy.
+    float hx = 0, hy = 0;
+    if (web_platform::take_long_press(&hx, &hy)) {
+        const float wx = hx - origin.x, wy = hy - origin.y;
+        const L::TextPos p = wy >= 0 && wy < list.height() ? L::position_at(list, wx, wy, m) : L::TextPos{};
+        if (p.valid()) {
+            const auto [wb, we] = L::word_at(list, p);
+            selection_.anchor = wb;
+            selection_.focus = we;
+            held_word_ = true;
+            selecting_ = true;
+        }
+    }
+    if (held_word_ && selecting_ && ImGui::IsMouseDown(ImGuiMouseButton_Left) && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 12)) {
+        held_word_ = false;   // the finger moved on: the drag above extends from the word's start
+    }
     if (selecting_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) selecting_ = false;
+    if (web_platform::take_long_press_end() && !selection_.empty()) {
+        held_word_ = false;
+        context_link_ = L::kNone;
+        ImGui::OpenPopup("article-context");
+    }
     if (over_article && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
         context_link_ = hovered_link;
         ImGui::OpenPopup("article-context");
@@ -572,11 +594,20 @@ void ArticleView::selection_changed(App& app) {
     js::set_selection(c.plain, c.html);
 }
 
+std::string ArticleView::selected_text(const App& app) const {
+    if (!list_ || selection_.empty()) return {};
+    return L::selected_text(*list_, selection_, app.bundle()).plain;
+}
+
 void ArticleView::draw_context_menu(App& app) {
-    if (!ImGui::BeginPopup("article-context")) return;
+    menu_.open = ImGui::BeginPopup("article-context");
+    if (!menu_.open) return;
     const auto lang = app.lang();
     const Bundle* b = app.bundle();
-    if (ImGui::MenuItem(reader::i18n::tr(lang, StringId::Copy).data(), "Ctrl+C", false, !selection_.empty() && list_)) {
+    const bool copy = ImGui::MenuItem(reader::i18n::tr(lang, StringId::Copy).data(), "Ctrl+C", false, !selection_.empty() && list_);
+    menu_.copy_min = ImGui::GetItemRectMin();
+    menu_.copy_max = ImGui::GetItemRectMax();
+    if (copy) {
         const L::CopiedText c = L::selected_text(*list_, selection_, b);
         js::copy_to_clipboard(c.plain, c.html);
     }

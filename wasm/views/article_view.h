@@ -40,6 +40,14 @@ public:
     void scroll_to_list_y(float y);
     // The article's text selection (mouse, Shift+arrows, Ctrl+A), in the article's list.
     const reader::layout::TextSelection& selection() const { return selection_; }
+    // What reader:stats reports of it: the selected text (its start) and the context
+    // menu (open, and where its Copy is, for touch tests to tap).
+    struct ContextMenu {
+        bool open = false;
+        ImVec2 copy_min{}, copy_max{};
+    };
+    std::string selected_text(const App& app) const;     // as a copy would take it now
+    const ContextMenu& context_menu() const { return menu_; }
 
 private:
 
@@ -80,8 +88,10 @@ private:
     float pending_list_y_ = -1;                          // scroll_to_list_y() for the next frame
     reader::layout::TextSelection selection_;
     bool selecting_ = false;                             // the left button went down on the article
+    bool held_word_ = false;                             // a long press took a word; the finger has not moved since
     bool selection_dirty_ = false;                       // the page has not been told yet
     uint32_t context_link_ = reader::layout::kNone;      // the link a right click was on
+    ContextMenu menu_;
     std::vector<reader::layout::Rect> selection_rects_;  // scratch for painting
     std::string mirror_key_;                             // what the mirror shows (article, language, comments)
 };
