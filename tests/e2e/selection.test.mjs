@@ -168,3 +168,41 @@ test('a long press selects the word under the finger, a drag extends it, and the
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test('reader comments are selectable too: a double click takes a word of a comment, a drag its sentence, Ctrl+C copies it', async () => {
+  const { page, context, consoleErrors } = await openSeed();
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  // Scroll until the comment with replies is in view: its text ends just above "Ẩn trả lời".
+  let s = await stats(page);
+  const toggle = () => s.comments.actions.find((a) => a.kind === 'toggle');
+  for (let i = 0; i < 20; i++) {
+    const screenY = 44 + toggle().y0 - s.scrollY;
+    if (screenY > 200 && screenY < 800) break;
+    await page.mouse.move(640, 450);
+    await page.mouse.wheel(0, screenY - 450);
+    await page.waitForTimeout(300);
+    s = await stats(page);
+  }
+  const a = toggle();
+  const margin = Math.floor((1280 - s.comments.width) / 2);
+  const y = 44 + a.y0 - s.scrollY - 12;           // the comment's (one) line of text
+  await page.mouse.dblclick(margin + 12, y);
+  await page.waitForTimeout(200);
+  await until(page, (t) => nfc(t.selection.text) === 'Bài');
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Control+c');
+  assert.equal(nfc(await clipboardChange(page, '-')), 'Bài');
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
+  await page.mouse.move(margin, y);
+  await page.mouse.down();
+  await page.mouse.move(margin + 200, y, { steps: 3 });
+  await page.mouse.move(margin + 600, y, { steps: 3 });
+  await page.mouse.up();
+  await until(page, (t) => t.selection.text.length > 20);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-comment.png') });
+  await page.keyboard.press('Control+c');
+  assert.equal(nfc(await clipboardChange(page, '-')), 'Bài viết nêu rõ các giải pháp, dễ theo dõi. Cảm ơn tòa soạn.');
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});

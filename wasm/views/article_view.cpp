@@ -86,6 +86,7 @@ void ArticleView::rebuild(App& app, int article) {
     list_ = nullptr;
     pending_list_y_ = -1;
     selection_.clear();
+    sel_in_sections_ = false;
     selecting_ = false;
     selection_dirty_ = true;
 
@@ -118,6 +119,10 @@ void ArticleView::build_sections(App& app, float width, float view_top, float vi
     const auto& a = b.articles[static_cast<size_t>(article_)];
     const auto lang = app.lang();
     const L::LayoutSettings ls = layout_settings(app);
+    if (sel_in_sections_ && !selection_.empty()) {   // its positions are in the list rebuilt here
+        selection_.clear();
+        selection_dirty_ = true;
+    }
     sections_.clear(b.text);
     actions_.clear();
     float y = 0;
@@ -354,10 +359,11 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     const auto [a0, a1] = list.visible(top, bottom);
     paint(dl, list, layout_->measurer(), origin, a0, a1, hovered_link, highlights);
     draw_images(app, dl, list, origin, a0, a1);   // textures over the reserved boxes
-    paint_selection(dl, list, layout_->measurer(), selection_, origin, a0, a1, selection_rects_);
+    if (!sel_in_sections_) paint_selection(dl, list, layout_->measurer(), selection_, origin, a0, a1, selection_rects_);
     const float stop = scroll - sections_top;
     const auto [s0, s1] = sections_.visible(stop, stop + view.y);
     paint(dl, sections_, *measurer_, sec_origin, s0, s1, L::kNone, highlights);
+    if (sel_in_sections_) paint_selection(dl, sections_, *measurer_, selection_, sec_origin, s0, s1, selection_rects_);
 
     // Reading progress: a thin bar along the top edge.
     const float range = std::max(1.0f, content_height_ - view.y);
@@ -365,7 +371,7 @@ void ArticleView::draw(App& app, std::span<const Highlight> highlights) {
     dl->AddRectFilled(win, ImVec2(win.x + view.x * progress, win.y + 3), theme::palette().accent);
 
     if (keyboard_tab_stops(app, list, origin, sec_origin)) return;   // another article opened
-    handle_selection(app, list, origin, view.y, hovered_link);
+    handle_selection(app, list, origin, sec_origin, view.y, hovered_link);
     draw_context_menu(app);
     update_mirror(app);
 
@@ -481,13 +487,30 @@ bool ArticleView::keyboard_tab_stops(App& app, const L::DisplayList& list, ImVec
 // ------------------------------------------------------------------ selection and copy
 namespace views {
 
-void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 origin, float view_h, uint32_t hovered_link) {
+void ArticleView::handle_selection(App& app, const L::DisplayList& article, ImVec2 article_origin, ImVec2 sec_origin, float view_h,
+                                   uint32_t hovered_link) {
     const ImGuiIO& io = ImGui::GetIO();
-    const L::TextMeasurer& m = layout_->measurer();
     const L::TextSelection before = selection_;
     const ImVec2 mouse = io.MousePos;
+    const bool hovering = ImGui::IsWindowHovered() && mouse.x > -1e30f;
+    // A press (or a long press) chooses the list the selection is in: the article's, or
+    // the sections' below it (comments, other news, announcements).
+    float hx = 0, hy = 0;
+    const bool held = web_platform::take_long_press(&hx, &hy);
+    const bool press = hovering && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !(io.KeyShift && selection_.anchor.valid());
+    if (press || held) {
+        const float y = held ? hy : mouse.y;
+        const int target = y - article_origin.y < article.height() + 8 ? 0 : y - sec_origin.y < sections_.height() + 8 ? 1 : -1;
+        if (target >= 0 && (target == 1) != sel_in_sections_) {
+            selection_.clear();
+            sel_in_sections_ = target == 1;
+        }
+    }
+    const L::DisplayList& list = sel_in_sections_ ? sections_ : article;
+    const ImVec2 origin = sel_in_sections_ ? sec_origin : article_origin;
+    const L::TextMeasurer& m = sel_in_sections_ ? *measurer_ : layout_->measurer();
     const float lx = mouse.x - origin.x, ly = mouse.y - origin.y;
-    const bool over_article = ImGui::IsWindowHovered() && mouse.x > -1e30f && ly >= -8 && ly < list.height() + 8;
+    const bool over_article = hovering && ly >= -8 && ly < list.height() + 8;
 
     // ---- mouse: press sets the caret (Shift extends), drag extends, double click takes a word
     if (over_article && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -516,8 +539,7 @@ void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 
     }
     // ---- touch: a long press takes the word under the finger; moving the finger then
     // extends from that word (the drag above); lifting it offers Copy.
-    float hx = 0, hy = 0;
-    if (web_platform::take_long_press(&hx, &hy)) {
+    if (held) {
         const float wx = hx - origin.x, wy = hy - origin.y;
         const L::TextPos p = wy >= 0 && wy < list.height() ? L::position_at(list, wx, wy, m) : L::TextPos{};
         if (p.valid()) {
@@ -546,8 +568,10 @@ void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 
     if (!text_field::any_active()) {
         const bool ctrl = io.KeyCtrl || io.KeySuper;
         if (ctrl && ImGui::IsKeyPressed(ImGuiKey_A, false)) {
-            selection_.anchor = L::list_start(list);
-            selection_.focus = L::list_end(list);
+            sel_in_sections_ = false;   // "all" is the article
+            selection_.anchor = L::list_start(article);
+            selection_.focus = L::list_end(article);
+            return selection_settled(app, before);
         }
         if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) selection_.clear();
         if (io.KeyShift) {
@@ -568,7 +592,8 @@ void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 
                 // Keep the moving end in view.
                 if (f.valid()) {
                     const L::Item& it = list.items()[f.item];
-                    const float y = it.y + kTopPad, scroll = ImGui::GetScrollY();
+                    const float scroll = ImGui::GetScrollY();
+                    const float y = it.y + (origin.y - ImGui::GetWindowPos().y + scroll);
                     if (y < scroll + 8) ImGui::SetScrollY(std::max(0.0f, y - 8));
                     else if (y + it.h > scroll + view_h - 8) ImGui::SetScrollY(y + it.h - view_h + 8);
                 }
@@ -576,6 +601,10 @@ void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 
         }
     }
 
+    selection_settled(app, before);
+}
+
+void ArticleView::selection_settled(App& app, const L::TextSelection& before) {
     if (selection_.anchor != before.anchor || selection_.focus != before.focus) {
         selection_dirty_ = true;
         web_platform::request_frames(2);
@@ -586,17 +615,17 @@ void ArticleView::handle_selection(App& app, const L::DisplayList& list, ImVec2 
 
 void ArticleView::selection_changed(App& app) {
     selection_dirty_ = false;
-    if (!list_ || selection_.empty()) {
+    if (!selected_list() || selection_.empty()) {
         js::set_selection("", "");
         return;
     }
-    const L::CopiedText c = L::selected_text(*list_, selection_, app.bundle());
+    const L::CopiedText c = L::selected_text(*selected_list(), selection_, app.bundle());
     js::set_selection(c.plain, c.html);
 }
 
 std::string ArticleView::selected_text(const App& app) const {
-    if (!list_ || selection_.empty()) return {};
-    return L::selected_text(*list_, selection_, app.bundle()).plain;
+    if (!selected_list() || selection_.empty()) return {};
+    return L::selected_text(*selected_list(), selection_, app.bundle()).plain;
 }
 
 void ArticleView::draw_context_menu(App& app) {
@@ -604,14 +633,15 @@ void ArticleView::draw_context_menu(App& app) {
     if (!menu_.open) return;
     const auto lang = app.lang();
     const Bundle* b = app.bundle();
-    const bool copy = ImGui::MenuItem(reader::i18n::tr(lang, StringId::Copy).data(), "Ctrl+C", false, !selection_.empty() && list_);
+    const bool copy = ImGui::MenuItem(reader::i18n::tr(lang, StringId::Copy).data(), "Ctrl+C", false, !selection_.empty() && selected_list());
     menu_.copy_min = ImGui::GetItemRectMin();
     menu_.copy_max = ImGui::GetItemRectMax();
     if (copy) {
-        const L::CopiedText c = L::selected_text(*list_, selection_, b);
+        const L::CopiedText c = L::selected_text(*selected_list(), selection_, b);
         js::copy_to_clipboard(c.plain, c.html);
     }
     if (ImGui::MenuItem(reader::i18n::tr(lang, StringId::SelectAll).data(), "Ctrl+A") && list_) {
+        sel_in_sections_ = false;
         selection_.anchor = L::list_start(*list_);
         selection_.focus = L::list_end(*list_);
         selection_changed(app);

@@ -55,8 +55,11 @@ private:
     void build_sections(App& app, float width, float view_top, float view_bottom);
     std::vector<int> other_articles(const App& app) const;   // "Tin khác", in the order shown
     // Selection and copy: mouse and keys over the article list (origin = its top-left on screen).
-    void handle_selection(App& app, const reader::layout::DisplayList& list, ImVec2 origin, float view_h,
-                          uint32_t hovered_link);
+    void handle_selection(App& app, const reader::layout::DisplayList& article, ImVec2 article_origin, ImVec2 sec_origin,
+                          float view_h, uint32_t hovered_link);
+    void selection_settled(App& app, const reader::layout::TextSelection& before);
+    // The list the selection is in: the article's, or the sections' (comments, other news).
+    const reader::layout::DisplayList* selected_list() const { return sel_in_sections_ ? &sections_ : list_; }
     void selection_changed(App& app);          // tells the page the text a copy would take
     // Links and section actions as keyboard Tab stops; true when one opened another article.
     bool keyboard_tab_stops(App& app, const reader::layout::DisplayList& list, ImVec2 origin, ImVec2 sec_origin);
@@ -88,6 +91,7 @@ private:
     float pending_list_y_ = -1;                          // scroll_to_list_y() for the next frame
     reader::layout::TextSelection selection_;
     bool selecting_ = false;                             // the left button went down on the article
+    bool sel_in_sections_ = false;                       // the selection is in sections_, not the article
     bool held_word_ = false;                             // a long press took a word; the finger has not moved since
     bool selection_dirty_ = false;                       // the page has not been told yet
     uint32_t context_link_ = reader::layout::kNone;      // the link a right click was on
