@@ -84,6 +84,7 @@ public:
     // The search panel's options, which every search of the bundle shown to the reader
     // follows (the panel's results and the text version's).
     reader::search::FindOptions search_options() const { return search_view_.options(); }
+    void reveal_text(std::string_view text, int nth) { search_view_.reveal_text(*this, text, nth); }
 
 private:
     void draw_error_view();

@@ -223,6 +223,10 @@ EMSCRIPTEN_KEEPALIVE char* reader_search_mirror(const char* query) {
     return p;
 }
 
+// The browser's find selected `text` in the text version's article, its `nth` place
+// there: the canvas shows the same place.
+EMSCRIPTEN_KEEPALIVE void reader_reveal_text(const char* text, int nth) { App::get().reveal_text(text ? text : "", nth); }
+
 // The mirror's own controls (web/mirror.js) in the interface language, from the same
 // string table as the canvas: {"settings", "theme", "themes": [[id, label], ...]}.
 // The caller frees the returned string.

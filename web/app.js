@@ -628,6 +628,10 @@
           const p = withCString(q, (qp) => mod._reader_search_mirror(qp));
           try { return JSON.parse(mod.UTF8ToString(p)); } catch (e) { return null; } finally { mod._free(p); }
         },
+        revealText: (text, nth) => {
+          withCString(text, (p) => mod._reader_reveal_text(p, nth));
+          requestFrame();
+        },
         strings: () => {
           const p = mod._reader_mirror_strings();
           try { return JSON.parse(mod.UTF8ToString(p)); } catch (e) { return null; } finally { mod._free(p); }

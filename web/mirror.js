@@ -143,6 +143,33 @@
     }, 350);
   }
 
+  // The browser's find (window.find, and the find bar once it selects its match) selects
+  // text in the text version, which nobody sees: the canvas scrolls to the same place
+  // of the article. The place is the text and which of its occurrences it is in the
+  // article's text version; the core finds the same one in the article.
+  let revealText = null;                  // set by app.js: (text, nth) → the canvas scrolls
+  let revealTimer = 0;
+  document.addEventListener('selectionchange', () => {
+    clearTimeout(revealTimer);
+    revealTimer = setTimeout(() => {
+      const sel = document.getSelection();
+      const main = document.getElementById('mirror-main');
+      if (!revealText || !main || !sel || sel.isCollapsed || !sel.rangeCount) return;
+      const range = sel.getRangeAt(0);
+      if (!main.contains(range.startContainer)) return;
+      const text = sel.toString().trim();
+      if (!text || text.length > 300) return;
+      const before = document.createRange();
+      before.setStart(main, 0);
+      before.setEnd(range.startContainer, range.startOffset);
+      const prefix = before.toString().toLocaleLowerCase();
+      const needle = text.toLocaleLowerCase();
+      let nth = 0;
+      for (let i = prefix.indexOf(needle); i >= 0; i = prefix.indexOf(needle, i + 1)) nth++;
+      revealText(text, nth);
+    }, 50);
+  });
+
   // Keyboard: Esc in the text version goes back to the canvas.
   mirror.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { e.preventDefault(); canvas.focus({ preventScroll: true }); }
@@ -156,6 +183,7 @@
     attach(fns) {
       searchSummary = fns.searchSummary;
       uiStrings = fns.strings;
+      revealText = fns.revealText;
       buildSettings();
     },
   };

@@ -69,6 +69,26 @@ test('the mirror holds the seed article in reading order with landmarks, and win
   await context.close();
 });
 
+test('the browser\'s find in the text version scrolls the canvas to the same place of the article', async () => {
+  const { page, context, consoleErrors } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  await page.waitForFunction(() => document.querySelector('#mirror main h1'));
+  assert.equal((await stats(page)).scrollY, 0);
+  // A phrase of the body's last paragraph: the canvas goes down to it.
+  assert.equal(await page.evaluate(() => window.find('tổng kết để kịp thời lãnh đạo')), true);
+  let s = await until(page, (x) => x.scrollY > 1000);
+  assert.ok(s.scrollY > 1000, `scrolled to the end of the body (${s.scrollY})`);
+  const deep = s.scrollY;
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'a11y-find-scrolls-canvas.png') });
+  // One of the lead: back up to it.
+  await page.evaluate(() => getSelection().removeAllRanges());
+  assert.equal(await page.evaluate(() => window.find('Thành ủy Thủ Đức tổ chức hội nghị')), true);
+  s = await until(page, (x) => x.scrollY < deep - 500);
+  assert.ok(s.scrollY < deep - 500, `scrolled back up to the lead (${s.scrollY})`);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
 test('search results are announced ("N kết quả") and mirrored; errors are announced', async () => {
   const { page, context } = await openReader(browser, server.url);
   await waitForMessage(page, 'reader:ready');

@@ -146,22 +146,26 @@ void SearchView::options_changed(App& app) {
 }
 
 void SearchView::find_in_article(App& app) {
-    matches_.clear();
     highlights_.clear();
     current_ = -1;
-    const reader::Bundle* b = app.bundle();
     const int article = app.ui().article;
     article_for_matches_ = article;
-    if (!b || article < 0 || field_.value.empty()) return;
-    const reader::Article& a = b->articles[static_cast<size_t>(article)];
-    reader::search::FindOptions fo;
-    fo.match_diacritics = match_diacritics_;
-    fo.match_case = match_case_;
-    fo.whole_words = whole_words_;
+    matches_ = app.bundle() && article >= 0 ? matches_in_article(*app.bundle(), article, field_.value, options())
+                                            : std::vector<Match>{};
+    highlights_.reserve(matches_.size());
+    for (const auto& m : matches_) highlights_.push_back({m.off, m.len, false});
+}
+
+// Every place of `query` in the article's texts, in reading order.
+std::vector<SearchView::Match> SearchView::matches_in_article(const reader::Bundle& b, int article, std::string_view query,
+                                                              reader::search::FindOptions fo) {
+    std::vector<Match> out;
+    if (query.empty()) return out;
+    const reader::Article& a = b.articles[static_cast<size_t>(article)];
     auto in_str = [&](reader::Str s) {
         if (s.empty()) return;
-        for (const auto& r : reader::search::find_in_text(b->str(s), field_.value, fo))
-            matches_.push_back({s.off + r.begin, r.end - r.begin, reader::layout::kNone});
+        for (const auto& r : reader::search::find_in_text(b.str(s), query, fo))
+            out.push_back({s.off + r.begin, r.end - r.begin, reader::layout::kNone});
     };
     in_str(a.title);
     in_str(a.subtitle);
@@ -169,20 +173,31 @@ void SearchView::find_in_article(App& app) {
     in_str(a.lead);
     for (uint32_t k = a.blocks.begin; k < a.blocks.end; ++k) {
         std::vector<reader::search::PlainPiece> pieces;
-        const std::string plain = reader::search::block_plain_text(*b, k, &pieces);
+        const std::string plain = reader::search::block_plain_text(b, k, &pieces);
         if (plain.empty()) continue;
-        for (const auto& r : reader::search::find_in_text(plain, field_.value, fo)) {
+        for (const auto& r : reader::search::find_in_text(plain, query, fo)) {
             for (const auto& p : pieces) {
                 const uint32_t lo = std::max(r.begin, p.plain_off), hi = std::min(r.end, p.plain_off + p.len);
-                if (lo < hi) matches_.push_back({p.arena_off + (lo - p.plain_off), hi - lo, k});
+                if (lo < hi) out.push_back({p.arena_off + (lo - p.plain_off), hi - lo, k});
             }
         }
     }
     for (const auto& s : a.authors) in_str(s);
     for (const auto& s : a.tags) in_str(s);
-    std::stable_sort(matches_.begin(), matches_.end(), [](const Match& x, const Match& y) { return x.off < y.off; });
-    highlights_.reserve(matches_.size());
-    for (const auto& m : matches_) highlights_.push_back({m.off, m.len, false});
+    std::stable_sort(out.begin(), out.end(), [](const Match& x, const Match& y) { return x.off < y.off; });
+    return out;
+}
+
+void SearchView::reveal_text(App& app, std::string_view text, int nth) {
+    const int article = app.ui().article;
+    if (!app.bundle() || article < 0 || text.empty()) return;
+    // As the browser's find matches: any case, the diacritics as typed.
+    reader::search::FindOptions fo;
+    fo.match_diacritics = true;
+    const std::vector<Match> found = matches_in_article(*app.bundle(), article, text, fo);
+    if (found.empty()) return;
+    const Match& m = found[static_cast<size_t>(std::clamp(nth, 0, static_cast<int>(found.size()) - 1))];
+    app.scroll_to_text(m.off, m.block);
 }
 
 void SearchView::go_to(App& app, int index) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/document.h"
 #include "search/search.h"
 #include "text_field.h"
 #include "views/display_list_painter.h"
@@ -37,6 +38,9 @@ public:
     // Matches in the open article, sorted by offset, for the article view to paint.
     const std::vector<Highlight>& highlights() const { return highlights_; }
     void article_changed(App& app);      // recompute in-article matches
+    // The browser's find found `text` in the text version (its `nth` place there, from
+    // 0): the canvas scrolls to the same place of the article.
+    void reveal_text(App& app, std::string_view text, int nth);
 
 private:
     struct Match {
@@ -44,6 +48,8 @@ private:
         uint32_t block;         // for scrolling (kNone for non-body texts)
     };
 
+    static std::vector<Match> matches_in_article(const reader::Bundle& b, int article, std::string_view query,
+                                                 reader::search::FindOptions options);
     void run(App& app);                  // the query or an option changed
     void options_changed(App& app);      // an option was switched
     void find_in_article(App& app);
