@@ -33,14 +33,16 @@ async function tabTo(page, re, { back = false, max = 40 } = {}) {
   throw new Error(`no control named ${re} within ${max} presses`);
 }
 
-// Pixels of the link colour (the ring's) in a box around `rect` grown by 6 px, where
-// nothing else of that colour is drawn (the toolbar's icons are in the text colour).
+// Pixels of the link colour (the ring's) in the toolbar's band, where nothing else of
+// that colour is drawn (its icons are in the text colour); the page's own outline of the
+// focused canvas (2 px inside its edge, the same blue) is left out.
 async function ringPixels(page, rgb) {
   const { width, data } = await screenshotPixels(page, await page.locator('#reader-canvas').screenshot());
   let n = 0;
   for (let i = 0; i < data.length; i += 4) {
-    const y = Math.floor(i / 4 / width);
+    const y = Math.floor(i / 4 / width); const x = (i / 4) % width;
     if (y > 48) break;                       // the toolbar's band only
+    if (y < 5 || x < 5 || x > width - 6) continue;
     if (Math.abs(data[i] - rgb[0]) < 40 && Math.abs(data[i + 1] - rgb[1]) < 40 && Math.abs(data[i + 2] - rgb[2]) < 40) n++;
   }
   return n;
