@@ -496,7 +496,7 @@ void ArticleView::handle_selection(App& app, const L::DisplayList& article, ImVe
     // A press (or a long press) chooses the list the selection is in: the article's, or
     // the sections' below it (comments, other news, announcements).
     float hx = 0, hy = 0;
-    const bool held = web_platform::take_long_press(&hx, &hy);
+    const bool held = web_platform::take_long_press(&hx, &hy) && hovering;   // not through the library's drawer
     const bool press = hovering && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !(io.KeyShift && selection_.anchor.valid());
     if (press || held) {
         const float y = held ? hy : mouse.y;
