@@ -75,8 +75,10 @@ Result item(Group group, ImGuiID id, ImVec2 min, ImVec2 max, std::string_view la
     r.focused = true;
     g.seen = true;
     g.label.assign(label.data(), label.size());
-    // The ring: 2 px in the theme's link colour (the mirror's outline), outside the control.
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
+    // The ring: 2 px in the theme's link colour (the mirror's outline), outside the
+    // control. A text field shows its own focus (its accented border while active).
+    if (kind != Kind::Field)
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
                                         theme::palette().link, 5.0f, 0, 2.5f);
     if (g.reveal) {
         g.reveal = false;

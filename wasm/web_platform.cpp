@@ -26,7 +26,7 @@ struct State {
         bool active = false;             // it did: moves select, they do not scroll
         bool fired = false, ended = false;   // reported to the view once each
         float x = 0, y = 0;
-        double t0 = 0;
+        double t0 = -1;                  // the first frame's time after the finger went down
     } hold;
 } g;
 
@@ -99,7 +99,7 @@ bool touch_scroll(int kind, float x, float y, double now) {
         hold.armed = true;
         hold.x = x;
         hold.y = y;
-        hold.t0 = now;
+        hold.t0 = -1;        // set by the next frame: the frames' clock, not the event's
         request_frames(2);   // new_frame() watches the time while the finger rests
         return false;        // the press itself goes to ImGui
     case 0: {
@@ -200,6 +200,10 @@ void new_frame(double now) {
     if (g.hold.armed) {
         if (g.touch.dragging()) {
             g.hold.armed = false;
+        } else if (g.hold.t0 < 0) {
+            // Event times may run on another clock (synthetic events carry their own):
+            // the hold is timed by frames alone.
+            g.hold.t0 = now;
         } else if (now - g.hold.t0 >= kLongPressMs) {
             g.hold.armed = false;
             g.hold.active = g.hold.fired = true;
