@@ -102,10 +102,15 @@ test('Shift+arrows extend a selection from a click, by character and by line', a
   await page.evaluate(() => navigator.clipboard.writeText('-'));
   await page.mouse.click(LEAD.x0 - 1, LEAD.y0);            // caret before "(Thanhuytphcm.vn)"
   for (let i = 0; i < 17; ++i) await page.keyboard.press('Shift+ArrowRight');
+  // The reader takes one key event a frame: wait until it has taken them all.
+  await until(page, (t) => nfc(t.selection.text) === '(Thanhuytphcm.vn)');
+  await page.waitForTimeout(150);
   await page.keyboard.press('Control+c');
   assert.equal(nfc(await clipboardChange(page, '-')), '(Thanhuytphcm.vn)');
   await page.evaluate(() => navigator.clipboard.writeText('-'));
   await page.keyboard.press('Shift+ArrowDown');
+  await until(page, (t) => t.selection.text.length > 40);
+  await page.waitForTimeout(150);
   await page.keyboard.press('Control+c');
   const two = nfc(await clipboardChange(page, '-'));
   assert.match(two, /^\(Thanhuytphcm\.vn\) - Sáng 7\/10, Thành ủy .+ Giải pháp/);
