@@ -149,13 +149,17 @@ test('the seed article: total, sort newest / oldest / most liked, replies oldest
   assert.match(seen, /Đang hiển thị 4\/5 ý kiến/);
   assert.match(seen, /Quốc Bảo \S \d+ năm trước/);
 
-  s = await clickAction(page, (a) => a.kind === 'sort' && a.sort === 'oldest', 'the "Cũ nhất" link', (x) => x.comments.sort === 'oldest');
+  // The rows follow a new sort at the next layout (the next frame): wait for both.
+  s = await clickAction(page, (a) => a.kind === 'sort' && a.sort === 'oldest', 'the "Cũ nhất" link',
+    (x) => x.comments.sort === 'oldest' && ids(x).join() === 'c1,c1r1,c2,c3');
   assert.deepEqual(ids(s), ['c1', 'c1r1', 'c2', 'c3']);
-  s = await clickAction(page, (a) => a.kind === 'sort' && a.sort === 'liked', 'the "Nhiều lượt thích nhất" link', (x) => x.comments.sort === 'liked');
+  s = await clickAction(page, (a) => a.kind === 'sort' && a.sort === 'liked', 'the "Nhiều lượt thích nhất" link',
+    (x) => x.comments.sort === 'liked' && ids(x).join() === 'c1,c1r1,c2,c3');
   assert.deepEqual(ids(s), ['c1', 'c1r1', 'c2', 'c3']);   // 5, its reply, 3, 1 likes
   seen = await shot(page, 'comments-seed-liked.png');
   assert.match(seen, /5 lượt thích/);
-  s = await clickAction(page, (a) => a.kind === 'sort' && a.sort === 'newest', 'the "Mới nhất" link', (x) => x.comments.sort === 'newest');
+  s = await clickAction(page, (a) => a.kind === 'sort' && a.sort === 'newest', 'the "Mới nhất" link',
+    (x) => x.comments.sort === 'newest' && ids(x).join() === 'c3,c2,c1,c1r1');
   assert.deepEqual(ids(s), ['c3', 'c2', 'c1', 'c1r1']);
 
   // The absolute time on hover: "Thứ Tư, 7/12/2022, 10:15 (GMT+7)".
@@ -275,7 +279,8 @@ test('refresh: new comments arrive, the reader keeps their place and open thread
   s = await refreshWith(page, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(REFRESHED) }));
   assert.equal(s.comments.status, 'updated');
   assert.ok(s.comments.refreshed);
-  assert.equal(ids(s)[0], 'moi', 'the new comment is first (newest)');
+  // The rows follow the new comments at the next layout (the next frame).
+  s = await statsUntil(page, (x) => ids(x)[0] === 'moi', 'the new comment first (newest)');
   assert.ok(ids(s).includes('r5'), 'the thread opened before stays open');
   // One comment more above: the place moves by at most that comment's height.
   assert.ok(Math.abs(s.scrollY - scrollBefore) < 150, `the page did not jump (${scrollBefore} → ${s.scrollY})`);
