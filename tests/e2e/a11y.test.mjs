@@ -48,9 +48,17 @@ test('the mirror holds the seed article in reading order with landmarks, and win
       visibleBox: root.getBoundingClientRect().width,
     };
   });
-  assert.deepEqual(m.landmarks, ['main', 'nav', 'aside']);
+  assert.deepEqual(m.landmarks, ['main', 'nav', 'nav', 'aside']);
   assert.match(nfc(m.h1), /^Tiếp tục lãnh đạo, chỉ đạo tổ chức quán triệt/);
   assert.ok(m.h2.includes('Ý kiến bạn đọc') && m.h2.includes('Tin khác') && m.h2.includes('Thông báo'), m.h2.join(' | '));
+  // The library panel's article list: every article of the bundle, the open one marked.
+  const library = await page.evaluate(() => {
+    const nav = document.querySelector('#mirror nav[aria-labelledby="mirror-library"]');
+    return { title: nav?.querySelector('h2')?.textContent, links: [...(nav?.querySelectorAll('a') || [])].map((a) => [a.getAttribute('href'), a.getAttribute('aria-current')]) };
+  });
+  assert.equal(library.title, 'Bài viết');
+  assert.ok(library.links.length >= 3, JSON.stringify(library.links));
+  assert.deepEqual(library.links.filter(([, cur]) => cur === 'page').map(([h]) => h), ['#article=thanhuy-ket-luan-21-kl-tw']);
   assert.ok(m.alt.length >= 1 && m.alt.every((a) => a && a.length > 0), 'images keep their alt text');
   assert.equal(m.imgSrc, 0, 'the mirror fetches no image');
   assert.match(nfc(m.caption), /Đồng chí Nguyễn Phước Hưng/);

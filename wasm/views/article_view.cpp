@@ -659,7 +659,8 @@ void ArticleView::draw_context_menu(App& app) {
 void ArticleView::update_mirror(App& app) {
     const Bundle& b = *app.bundle();
     const auto lang = app.lang();
-    std::string key = std::to_string(article_) + "/" + std::string(reader::i18n::bcp47(lang));
+    std::string key = std::to_string(article_) + "/" + std::string(reader::i18n::bcp47(lang)) +
+                      (app.library().by_category() ? "/category" : "/date");
     if (key == mirror_key_) return;
     mirror_key_ = std::move(key);
     const auto& a = b.articles[static_cast<size_t>(article_)];
@@ -692,6 +693,28 @@ void ArticleView::update_mirror(App& app) {
         html += "</a></li>";
     }
     html += "</ul></nav>";
+    // The library panel's article list, grouped as the panel shows it (date or category).
+    html += "<nav aria-labelledby=\"mirror-library\"><h2 id=\"mirror-library\">";
+    reader::append_html_escaped(html, reader::i18n::tr(lang, StringId::Articles));
+    html += "</h2>";
+    for (const auto& [label, list] : app.library().article_groups(app)) {
+        if (!label.empty()) {
+            html += "<h3>";
+            reader::append_html_escaped(html, label);
+            html += "</h3>";
+        }
+        html += "<ul>";
+        for (int i : list) {
+            const auto& la = b.articles[static_cast<size_t>(i)];
+            html += "<li><a href=\"#article=";
+            reader::append_url_escaped(html, b.str(la.id));
+            html += i == article_ ? "\" aria-current=\"page\">" : "\">";
+            reader::append_html_escaped(html, b.str(la.title));
+            html += "</a></li>";
+        }
+        html += "</ul>";
+    }
+    html += "</nav>";
     reader::append_announcements_html(html, b, o);
     js::set_mirror(html);
 }

@@ -200,6 +200,36 @@ void LibraryPanel::draw_other_news(App& app, float width, bool in_drawer) {
     }
 }
 
+std::vector<LibraryPanel::Group> LibraryPanel::article_groups(App& app) const {
+    const reader::Bundle& b = *app.bundle();
+    std::vector<int> all(b.articles.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+    std::stable_sort(all.begin(), all.end(), [&](int x, int z) { return b.articles[x].published_unix > b.articles[z].published_unix; });
+    if (all.size() > kMaxListed) all.resize(kMaxListed);
+
+    // Groups in order: a date (newest first) or a category (by name, the uncategorized last).
+    std::vector<Group> groups;
+    if (by_category_) {
+        std::map<std::string, std::vector<int>> by;
+        std::vector<int> none;
+        for (int i : all) {
+            const std::string_view c = b.str(b.articles[static_cast<size_t>(i)].category);
+            if (c.empty()) none.push_back(i);
+            else by[std::string(c)].push_back(i);
+        }
+        for (auto& [name, list] : by) groups.emplace_back(name, std::move(list));
+        if (!none.empty()) groups.emplace_back(tr(app, StringId::Uncategorized), std::move(none));
+    } else {
+        for (int i : all) {
+            const auto& o = b.articles[static_cast<size_t>(i)];
+            std::string d = short_date(app, o.published_unix, o.published_offset_min);
+            if (groups.empty() || groups.back().first != d) groups.emplace_back(d, std::vector<int>{});
+            groups.back().second.push_back(i);
+        }
+    }
+    return groups;
+}
+
 void LibraryPanel::draw_articles(App& app, float width, bool in_drawer) {
     const reader::Bundle& b = *app.bundle();
     section_title(reader::i18n::tr(app.lang(), StringId::Articles), width);
@@ -225,31 +255,7 @@ void LibraryPanel::draw_articles(App& app, float width, bool in_drawer) {
         }
         ImGui::Dummy(ImVec2(width, 4));
     }
-    std::vector<int> all(b.articles.size());
-    for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-    std::stable_sort(all.begin(), all.end(), [&](int x, int z) { return b.articles[x].published_unix > b.articles[z].published_unix; });
-    if (all.size() > kMaxListed) all.resize(kMaxListed);
-
-    // Groups in order: a date (newest first) or a category (by name, the uncategorized last).
-    std::vector<std::pair<std::string, std::vector<int>>> groups;
-    if (by_category_) {
-        std::map<std::string, std::vector<int>> by;
-        std::vector<int> none;
-        for (int i : all) {
-            const std::string_view c = b.str(b.articles[static_cast<size_t>(i)].category);
-            if (c.empty()) none.push_back(i);
-            else by[std::string(c)].push_back(i);
-        }
-        for (auto& [name, list] : by) groups.emplace_back(name, std::move(list));
-        if (!none.empty()) groups.emplace_back(tr(app, StringId::Uncategorized), std::move(none));
-    } else {
-        for (int i : all) {
-            const auto& o = b.articles[static_cast<size_t>(i)];
-            std::string d = short_date(app, o.published_unix, o.published_offset_min);
-            if (groups.empty() || groups.back().first != d) groups.emplace_back(d, std::vector<int>{});
-            groups.back().second.push_back(i);
-        }
-    }
+    const auto groups = article_groups(app);
     const theme::Palette& pal = theme::palette();
     for (size_t g = 0; g < groups.size(); ++g) {
         const auto& [label, list] = groups[g];

@@ -43,6 +43,12 @@ public:
 
     nlohmann::json stats(App& app);         // for reader:stats (tests check state, not pixels)
 
+    // The bundle's articles (newest first, at most kMaxListed) in the groups the panel
+    // shows: by date, or by category when that tab is chosen. Also the mirror's library.
+    using Group = std::pair<std::string, std::vector<int>>;   // label, article indices
+    std::vector<Group> article_groups(App& app) const;
+    bool by_category() const { return by_category_; }
+
 private:
     struct Row {               // what was drawn last frame, for stats and tests
         std::string kind;      // "toc", "related", "article", "announcement", "close", "order"
