@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, inkRatio, screenshotPixels, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, inkRatio, screenshotPixels, SCREENSHOTS, statsUntil } from './harness.mjs';
 import { copyDist } from './pwa_support.mjs';
 import { ocr } from './ocr.mjs';
 
@@ -36,17 +36,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); dist?.cleanup(); });
 
-async function statsUntil(page, pred, what, timeout = 20000) {
-  const t0 = Date.now();
-  let s;
-  while (Date.now() - t0 < timeout) {
-    s = await stats(page);
-    if (s.comments && pred(s)) return s;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`timed out waiting for ${what}; comments: ${JSON.stringify(s?.comments)?.slice(0, 800)}`);
-}
-
 // Waits until the scroll position stops changing; returns stats.
 async function settle(page) {
   let last = -1; let s;
@@ -62,7 +51,7 @@ async function settle(page) {
 test('a link to an old comment deep in 20,000 opens at it, laying out only rows near it', async () => {
   const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/comments-scale.json#article=lon&comment=c30`);
   await waitForMessage(page, 'reader:ready', 60000);
-  const s = await statsUntil(page, (x) => x.comments.highlighted === 'c30', 'the highlighted comment');
+  const s = await statsUntil(page, (x) => x.comments.highlighted === 'c30', 'the highlighted comment', { timeout: 20000 });
   // c30 starts one of the oldest threads: newest first, thousands of rows come before it.
   assert.ok(s.comments.rowCount > 5000, `rows loaded up to it: ${s.comments.rowCount}`);
   assert.ok(s.comments.laidOut > 0 && s.comments.laidOut < 120, `rows laid out: ${s.comments.laidOut}`);
@@ -80,7 +69,7 @@ test('a link to an old comment deep in 20,000 opens at it, laying out only rows 
 test('scrolling up through rows never laid out and back gives the same pixels', async () => {
   const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/comments-scale.json#article=lon&comment=c6000`);
   await waitForMessage(page, 'reader:ready', 60000);
-  await statsUntil(page, (x) => x.comments.highlighted === 'c6000', 'the highlighted comment');
+  await statsUntil(page, (x) => x.comments.highlighted === 'c6000', 'the highlighted comment', { timeout: 20000 });
   let s = await settle(page);
   await page.mouse.move(640, 450);
   const canvas = page.locator('#reader-canvas');
@@ -110,7 +99,7 @@ test('scrolling up through rows never laid out and back gives the same pixels', 
 test('sorting 20,000 by likes answers and lays out only the first rows', async () => {
   const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/comments-scale.json#article=lon`);
   await waitForMessage(page, 'reader:ready', 60000);
-  let s = await statsUntil(page, (x) => x.comments.rowCount > 0, 'the comment rows');
+  let s = await statsUntil(page, (x) => x.comments.rowCount > 0, 'the comment rows', { timeout: 20000 });
   const liked = s.comments.actions.find((a) => a.kind === 'sort' && a.sort === 'liked');
   assert.ok(liked, 'a "most liked" link');
   // Click it where stats says it is (page coordinates, the column centred).
@@ -120,7 +109,7 @@ test('sorting 20,000 by likes answers and lays out only the first rows', async (
   s = await settle(page);
   const a = s.comments.actions.find((x) => x.kind === 'sort' && x.sort === 'liked');
   await page.mouse.click(margin + (a.x0 + a.x1) / 2, TOOLBAR + (a.y0 + a.y1) / 2 - s.scrollY);
-  s = await statsUntil(page, (x) => x.comments.sort === 'liked', 'the liked order');
+  s = await statsUntil(page, (x) => x.comments.sort === 'liked', 'the liked order', { timeout: 20000 });
   const top = s.comments.rows.filter((r) => r.kind === 'comment' && r.indent === 0);
   assert.equal(top[0].likes, 999, 'the most liked thread first');
   assert.ok(s.comments.laidOut < 120, `rows laid out: ${s.comments.laidOut}`);

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS, statsUntil } from './harness.mjs';
 import { copyDist } from './pwa_support.mjs';
 import { ocr } from './ocr.mjs';
 
@@ -73,17 +73,6 @@ async function open(url, options = {}) {
   const opened = await openReader(browser, url, { deviceScaleFactor: 2, serviceWorkers: 'block', ...options });
   await waitForMessage(opened.page, 'reader:ready');
   return opened;
-}
-
-async function statsUntil(page, pred, what, timeout = 15000) {
-  const t0 = Date.now();
-  let s;
-  while (Date.now() - t0 < timeout) {
-    s = await stats(page);
-    if (s.comments && pred(s)) return s;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`timed out waiting for ${what}; comments: ${JSON.stringify(s?.comments)?.slice(0, 1500)}`);
 }
 
 const ids = (s) => s.comments.rows.filter((r) => r.kind === 'comment').map((r) => r.id);

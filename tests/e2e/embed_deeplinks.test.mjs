@@ -3,7 +3,7 @@
 // the hash, and the browser's back and forward move between articles and searches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForMessage, stats } from './harness.mjs';
+import { startServer, launchBrowser, waitForMessage, stats, statsUntil } from './harness.mjs';
 import { newPage, waitForNth, countMessages } from './pwa_support.mjs';
 
 const SEED_ID = 'thanhuy-ket-luan-21-kl-tw';
@@ -59,18 +59,6 @@ test('opening articles updates the hash; back and forward move between them', as
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
-
-// What the reader shows, from its reader:stats answer (which also names the article,
-// the open search and the scroll position), polled until `pred` holds.
-async function statsUntil(page, pred, timeout = 15000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const s = await stats(page);
-    if (pred(s)) return s;
-    if (Date.now() > end) throw new Error(`reader state never matched: ${JSON.stringify(s)}`);
-    await page.waitForTimeout(200);
-  }
-}
 
 test('#article=ID&q=QUERY opens that article with that search', async () => {
   const { page, context } = await open('#article=searching&q=tim%20kiem');

@@ -81,6 +81,20 @@ export async function stats(page) {
   return (await messages(page, 'reader:stats')).filter((m) => 'frames' in m).at(-1);
 }
 
+// Polls reader:stats until `pred(stats)` holds (a pred that throws, e.g. on a section not
+// there yet, counts as not yet). On timeout the error names `what` and the last stats.
+export async function statsUntil(page, pred, what = 'the reader state', { timeout = 15000 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const s = await stats(page);
+    let ok = false;
+    try { ok = Boolean(pred(s)); } catch (e) { ok = false; }
+    if (ok) return s;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last stats: ${JSON.stringify(s).slice(0, 2000)}`);
+    await page.waitForTimeout(120);
+  }
+}
+
 // RGBA pixels of a PNG screenshot, decoded by the page's own image decoder (no PNG
 // library in the tests): { width, height, data } with data a Buffer of RGBA bytes.
 export async function screenshotPixels(page, png) {

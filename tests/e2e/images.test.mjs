@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, screenshotPixels, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, screenshotPixels, SCREENSHOTS, statsUntil } from './harness.mjs';
 import { copyDist, readManifest } from './pwa_support.mjs';
 import { ocr, recall } from './ocr.mjs';
 
@@ -68,17 +68,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); dist?.cleanup(); });
 
-// Polls reader:stats until `pred(stats)` holds.
-async function statsUntil(page, pred, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let s;
-  while (Date.now() < end) {
-    s = await stats(page);
-    if (pred(s)) return s;
-    await page.waitForTimeout(150);
-  }
-  throw new Error(`timed out waiting for ${what}; last images: ${JSON.stringify(s && s.images)}`);
-}
 const image = (s, src) => (s.images || []).find((i) => i.src === src);
 
 // RGBA pixels of a box of the canvas (CSS px, 2 px inset), at the screenshot's scale.

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS, statsUntil } from './harness.mjs';
 import { copyDist } from './pwa_support.mjs';
 import { ocr } from './ocr.mjs';
 
@@ -48,16 +48,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); dist?.cleanup(); });
 
-async function statsUntil(page, pred, what, timeout = 10000) {
-  const end = Date.now() + timeout;
-  let s;
-  while (Date.now() < end) {
-    s = await stats(page);
-    if (pred(s)) return s;
-    await page.waitForTimeout(120);
-  }
-  throw new Error(`timed out waiting for ${what}; last library: ${JSON.stringify(s && s.library)}`);
-}
 const centre = (box) => ({ x: box[0] + box[2] / 2, y: box[1] + Math.min(box[3] / 2, 14) });
 async function clickBox(page, box) {
   await page.locator('#reader-canvas').click({ position: centre(box) });
