@@ -257,7 +257,8 @@ test('a link to a deep reply opens its thread and highlights it', async () => {
 async function refreshWith(page, handler, { expectLoading = false } = {}) {
   await page.route('**/bundles/comments/binh-luan.json*', handler);
   return clickAction(page, (a) => a.kind === 'refresh', 'the "Làm mới" link',
-    expectLoading ? (x) => x.comments.status === 'loading' : (x) => x.comments.status !== 'loading' && x.comments.status !== 'idle');
+    // While loading, the refresh link turns inert; the actions follow at the next layout.
+    expectLoading ? (x) => x.comments.status === 'loading' && !x.comments.actions.some((a) => a.kind === 'refresh') : (x) => x.comments.status !== 'loading' && x.comments.status !== 'idle');
 }
 
 test('refresh: new comments arrive, the reader keeps their place and open threads', async () => {
@@ -312,15 +313,25 @@ test('refresh: a slow answer shows the loading state, then the comments', async 
   await statsUntil(page, (x) => x.comments.rows.length > 0, 'the comment rows');
   let release;
   const gate = new Promise((r) => { release = r; });
-  let s = await refreshWith(page, async (route) => { await gate; await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(REFRESHED) }); },
-    { expectLoading: true });
-  assert.ok(!s.comments.actions.some((a) => a.kind === 'refresh'), 'no second request while one is running');
+  let requests = 0;
+  const link = (await stats(page)).comments.actions.find((a) => a.kind === 'refresh');
+  let s = await refreshWith(page, async (route) => {
+    requests += 1;
+    await gate;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(REFRESHED) });
+  }, { expectLoading: true });
   s = await bringIntoView(page, s.comments.top);
   const seen = await shot(page, 'comments-refresh-loading.png');
   assert.match(seen, /Đang tải ý kiến bạn đọc/);
+  // Clicking where the refresh link is, while the first request runs, sends no second one.
+  s = await bringIntoView(page, (link.y0 + link.y1) / 2);
+  const p = screenPoint(s, link, page.viewportSize().width);
+  await page.mouse.click(p.x, p.y);
+  await page.waitForTimeout(300);   // time for a second request to reach the route, were one sent
   release();
   s = await statsUntil(page, (x) => x.comments.status === 'updated', 'the slow answer');
-  assert.equal(ids(s)[0], 'moi');
+  s = await statsUntil(page, (x) => ids(x)[0] === 'moi', 'the new comment first (rows follow at the next layout)');
+  assert.equal(requests, 1, 'no second request while one is running');
   await context.close();
 });
 
