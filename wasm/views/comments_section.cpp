@@ -79,6 +79,8 @@ void CommentsSection::reset() {
     refreshed_.reset();
     status_ = Status::Idle;
     status_text_.clear();
+    shown_status_ = Status::Idle;
+    shown_status_text_.clear();
     highlighted_ = UINT32_MAX;
     full_text_.clear();
     rows_dirty_ = true;
@@ -265,6 +267,9 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
     }
     y += 4;
     link_row(controls, std::string(reader::i18n::tr(lang, StringId::SortBy)) + ":");
+    shown_status_ = status_;
+    shown_status_text_ = status_text_;
+    shown_sort_ = sort_;
     switch (status_) {
         case Status::Loading: text(reader::i18n::tr(lang, StringId::CommentsLoading), L::TextRole::Meta, 0); break;
         case Status::Updated: text(reader::i18n::tr(lang, StringId::CommentsRefreshed), L::TextRole::Meta, 0); break;
@@ -524,7 +529,7 @@ void CommentsSection::refreshed(App& app, int article, bool ok, int status, std:
 nlohmann::json CommentsSection::stats(App& app, size_t max_rows) const {
     using nlohmann::json;
     static const char* kStatus[] = {"idle", "loading", "updated", "offline", "error"};
-    json s = {{"status", kStatus[static_cast<int>(status_)]}, {"statusText", status_text_}, {"sort", sort_name(sort_)},
+    json s = {{"status", kStatus[static_cast<int>(shown_status_)]}, {"statusText", shown_status_text_}, {"sort", sort_name(shown_sort_)},
               {"refreshed", refreshed_ != nullptr}, {"layoutMs", last_layout_ms_}, {"laidOut", laid_out_comments_},
               {"rowCount", rows_.size()}, {"orderMs", order_ms_}, {"rowsMs", rows_ms_},
               {"window", {laid_first_, laid_last_}}, {"rowsHeight", heights_.total()}};

@@ -99,6 +99,11 @@ private:
     std::unique_ptr<reader::Bundle> refreshed_;           // comments from the comments URL
     Status status_ = Status::Idle;
     std::string status_text_;
+    // What the last layout() put on screen: stats report these, so a host (or a test)
+    // that sees "updated" also sees the new rows and controls, not the frame before.
+    Status shown_status_ = Status::Idle;
+    std::string shown_status_text_;
+    reader::comments::CommentSort shown_sort_ = reader::comments::CommentSort::Newest;
     uint32_t pending_reveal_ = UINT32_MAX;                // reveal() waiting for the next layout
     uint32_t highlighted_ = UINT32_MAX;                   // the linked comment (index in source())
     std::unordered_set<uint32_t> full_text_;              // long comments the reader opened in full
