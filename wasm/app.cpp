@@ -348,6 +348,7 @@ void App::post_stats() {
               {"matchCount", search_view_.match_count()},
               {"matchCurrent", search_view_.current_match() + 1},
               {"searchMs", search_view_.last_run_ms()},
+              {"searchFindMs", search_view_.last_find_ms()},
               {"searchRuns", search_view_.runs()},
               {"searchOptions", {{"diacritics", search_options().match_diacritics}, {"case", search_options().match_case},
                                  {"wholeWords", search_options().whole_words}}},

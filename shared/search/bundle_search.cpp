@@ -57,16 +57,16 @@ BundleSearch::BundleSearch(const Bundle& bundle, bool keep_text) : bundle_(bundl
             if (!has_text(b.blocks[k])) continue;
             builder.add(d, Field::Body, k, block_plain_text(b, k), date);
         }
-    }
-    // Comments of every article (their own index range in Bundle::comments).
-    for (uint32_t d = 0; d < b.articles.size(); ++d) {
-        const Article& a = b.articles[d];
+        // The article's comments right after its own texts: the engine finds a
+        // document's units by their range, so they must be added together (comments
+        // added after all articles made that range span the whole index for every
+        // commented article, and search as you type 50× slower).
         std::vector<uint32_t> stack(b.comment_children.begin() + a.comments.begin, b.comment_children.begin() + a.comments.end);
         while (!stack.empty()) {
             const uint32_t c = stack.back();
             stack.pop_back();
             const Comment& cm = b.comments[c];
-            if (!cm.deleted && !cm.text.empty()) builder.add(d, Field::Comment, c, b.str(cm.text), a.published_unix);
+            if (!cm.deleted && !cm.text.empty()) builder.add(d, Field::Comment, c, b.str(cm.text), date);
             for (uint32_t r = cm.replies.begin; r < cm.replies.end; ++r) stack.push_back(b.comment_children[r]);
         }
     }

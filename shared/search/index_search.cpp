@@ -215,6 +215,7 @@ IndexStats Index::stats() const {
                    x.scratch->acc.capacity() * sizeof(Scratch::DocAcc) + x.scratch->slots.capacity() * sizeof(Scratch::Slot) + x.scratch->alive.capacity() * 8;
     s.text_bytes = x.texts.capacity() + x.text_off.capacity() * 4;
     s.memory_bytes = s.postings_bytes + s.dictionary_bytes + s.unit_bytes + s.text_bytes;
+    s.documents_in_order = x.docs_in_unit_order;
     return s;
 }
 

@@ -81,6 +81,7 @@ struct IndexStats {
     uint32_t folded_terms = 0, variants = 0;
     size_t postings_bytes = 0, dictionary_bytes = 0, unit_bytes = 0, text_bytes = 0;
     size_t memory_bytes = 0;        // everything the index holds, stored texts included
+    bool documents_in_order = false;  // each document's texts were added together (the fast path)
 };
 
 class Index;
@@ -98,6 +99,9 @@ public:
     // Adds one text: a title, a paragraph, a comment... `date` (any monotonic unit,
     // e.g. Unix seconds) is the document's, used for recency; the last non-zero one
     // given for a document wins. Text may be NFC or NFD; invalid UTF-8 is tolerated.
+    // Add a document's texts one after another, documents in increasing order: search
+    // finds a document's texts by their range of add() calls, so interleaved documents
+    // still give the same results, only much more slowly (IndexStats::documents_in_order).
     void add(uint32_t doc, Field field, uint32_t sub_id, std::string_view text, int64_t date = 0);
 
     // Finishes the index; the builder is left empty.

@@ -421,3 +421,23 @@ TEST_CASE("find_in_text finds every match with diacritics, case and whole-word s
     REQUIRE(ws.size() == 1);
     CHECK(ws[0] == ByteRange{0, uint32_t(std::string("Hà  \n Nội").size())});
 }
+
+TEST_CASE("documents whose texts are added interleaved give the same results", "[search]") {
+    // The fast path needs each document's texts together (documents_in_order); the
+    // engine must still be right, only slower, when a caller interleaves them.
+    IndexBuilder interleaved(true);
+    for (const Doc& d : kDocs) interleaved.add(d.id, Field::Title, 0, d.title, d.date);
+    for (const Doc& d : kDocs) interleaved.add(d.id, Field::Body, 0, d.body, d.date);
+    interleaved.add(8, Field::Comment, 3, "Hà Nội đẹp lắm", 0);
+    const Index slow = interleaved.build();
+    const Index fast = make_index();
+    CHECK(fast.stats().documents_in_order);
+    CHECK_FALSE(slow.stats().documents_in_order);
+    for (const char* q : {"ha noi", "hoa binh", "\"thủy điện hòa bình\"", "du lich", "thanh pho", "th", "21-KL/TW"}) {
+        INFO(q);
+        const Results a = run(fast, q), b = run(slow, q);
+        CHECK(a.total == b.total);
+        CHECK(ids(a) == ids(b));
+        for (size_t i = 0; i < a.hits.size() && i < b.hits.size(); ++i) CHECK(a.hits[i].snippet == b.hits[i].snippet);
+    }
+}

@@ -134,8 +134,10 @@ void SearchView::run(App& app) {
             folded_total_ = engine->search(q).total;
         }
     }
+    const double searched = emscripten_get_now();
     find_in_article(app);
     last_run_ms_ = emscripten_get_now() - start;
+    last_find_ms_ = emscripten_get_now() - searched;
     ++runs_;
     app.query_changed(field_.value);
 }

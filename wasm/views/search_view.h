@@ -28,6 +28,7 @@ public:
     // The last run (a keystroke or an option change): bundle search plus the matches in
     // the open article, in ms, and how many runs so far (for the keystroke benchmark).
     double last_run_ms() const { return last_run_ms_; }
+    double last_find_ms() const { return last_find_ms_; }   // the part of it spent finding in the open article
     uint32_t runs() const { return runs_; }
     // The panel's options (match diacritics / case / whole words), for every search of the bundle.
     reader::search::FindOptions options() const { return {match_diacritics_, match_case_, whole_words_}; }
@@ -69,6 +70,7 @@ private:
     int current_ = -1;
     int article_for_matches_ = -1;
     double last_run_ms_ = -1;
+    double last_find_ms_ = -1;
     uint32_t runs_ = 0;
 };
 

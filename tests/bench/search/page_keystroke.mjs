@@ -67,6 +67,7 @@ async function waitRuns(page, n, timeout) {
 const server = await startServer();
 const browser = await launchBrowser();
 const out = { load: [], first: [], p50: [], p95: [], max: [], keys: 0, heap: [] };
+const slowest = [];
 try {
   for (let r = 0; r < runs; r++) {
     const t0 = Date.now();
@@ -85,10 +86,12 @@ try {
     s = await waitRuns(page, ++n, 10000);
     const times = [];
     for (const q of queries) {
-      for (const ch of q) {
-        await page.keyboard.type(ch);
+      const chars = [...q];
+      for (let i = 0; i < chars.length; i++) {
+        await page.keyboard.type(chars[i]);
         s = await waitRuns(page, ++n, 10000);
         times.push(s.searchMs);
+        slowest.push({ typed: chars.slice(0, i + 1).join(''), ms: s.searchMs, findMs: s.searchFindMs });
       }
       // Clear the field (its run, on an empty query, does no search: not counted).
       await page.keyboard.press('Control+a');
@@ -117,4 +120,6 @@ console.log(`| first keystroke, index build included (ms) | ${f(median(out.first
 console.log(`| keystroke results p50 (ms) | ${f(median(out.p50))} | ${out.p50.map(f).join(', ')} | |`);
 console.log(`| keystroke results p95 (ms) | ${f(median(out.p95))} | ${out.p95.map(f).join(', ')} | ≤ 16 |`);
 console.log(`| keystroke results max (ms) | ${f(median(out.max))} | ${out.max.map(f).join(', ')} | |`);
+slowest.sort((a, b) => b.ms - a.ms);
+console.log(`slowest keystrokes (typed so far, ms, of which finding in the open article): ${slowest.slice(0, 8).map((x) => `"${x.typed}" ${f(x.ms)} (${f(x.findMs)})`).join(', ')}`);
 console.log(`| wasm heap (MB) | ${f(median(out.heap) / 1048576)} | | |`);

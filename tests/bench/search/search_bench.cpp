@@ -113,7 +113,33 @@ std::string json_string(std::string_view line, std::string_view key) {
 
 struct Article {
     std::string id, title, sapo, body;
+    std::vector<std::string_view> paragraphs;   // --paragraphs: the body cut as the app's bundles are
 };
+
+// The body cut where tests/bench/model/make_bundle.mjs cuts it for the page (runs of
+// two or more spaces, or line breaks), so that the index has one unit per paragraph
+// as the app's does.
+std::vector<std::string_view> cut_paragraphs(std::string_view body) {
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    auto flush = [&](size_t end) {
+        std::string_view p = body.substr(start, end - start);
+        while (!p.empty() && (p.front() == ' ' || p.front() == '\n')) p.remove_prefix(1);
+        while (!p.empty() && (p.back() == ' ' || p.back() == '\n')) p.remove_suffix(1);
+        if (!p.empty()) out.push_back(p);
+    };
+    for (size_t i = 0; i < body.size(); ++i) {
+        const bool nl = body[i] == '\n';
+        const bool spaces = body[i] == ' ' && i + 1 < body.size() && body[i + 1] == ' ';
+        if (!nl && !spaces) continue;
+        flush(i);
+        while (i < body.size() && (body[i] == ' ' || body[i] == '\n')) ++i;
+        start = i;
+        --i;
+    }
+    flush(body.size());
+    return out;
+}
 
 size_t heap_bytes() {
 #ifdef __EMSCRIPTEN__
@@ -131,14 +157,18 @@ size_t heap_bytes() {
 
 int main(int argc, char** argv) {
     if (argc < 4) {
-        std::fprintf(stderr, "usage: %s ARTICLES QUERIES OUT.json [--runs N] [--no-snippets]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s ARTICLES QUERIES OUT.json [--runs N] [--no-snippets] [--paragraphs] [--limit N]\n", argv[0]);
         return 2;
     }
     int runs = 3;
     bool snippets = true;
+    bool paragraphs = false;
+    int limit = 10;            // hits asked (the page asks 50)   // index the body by paragraph, as the app does (one unit each)
     for (int i = 4; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
         if (!std::strcmp(argv[i], "--no-snippets")) snippets = false;
+        if (!std::strcmp(argv[i], "--paragraphs")) paragraphs = true;
+        if (!std::strcmp(argv[i], "--limit") && i + 1 < argc) limit = std::max(1, std::atoi(argv[++i]));
     }
     std::string raw;
     if (!read_file(argv[1], raw)) {
@@ -165,11 +195,16 @@ int main(int argc, char** argv) {
     double c0 = cpu_ms();
     reader::search::IndexBuilder builder;
     for (size_t i = 0; i < articles.size(); ++i) {
-        const Article& a = articles[i];
+        Article& a = articles[i];
         uint32_t doc = uint32_t(i);
         builder.add(doc, reader::search::Field::Title, 0, a.title, int64_t(i));
         if (!a.sapo.empty()) builder.add(doc, reader::search::Field::Lead, 0, a.sapo, int64_t(i));
-        if (!a.body.empty()) builder.add(doc, reader::search::Field::Body, 0, a.body, int64_t(i));
+        if (paragraphs) {
+            articles[i].paragraphs = cut_paragraphs(a.body);
+            for (uint32_t k = 0; k < a.paragraphs.size(); ++k) builder.add(doc, reader::search::Field::Body, k, a.paragraphs[k], int64_t(i));
+        } else if (!a.body.empty()) {
+            builder.add(doc, reader::search::Field::Body, 0, a.body, int64_t(i));
+        }
     }
     reader::search::Index index = builder.build();
     double build_ms = ms_since(t0);
@@ -178,8 +213,9 @@ int main(int argc, char** argv) {
     reader::search::IndexStats st = index.stats();
     std::fprintf(stderr, "built in %.0f ms: %u variants, %u folded, %.1f MB postings, %.1f MB total\n", build_ms,
                  st.variants, st.folded_terms, st.postings_bytes / 1e6, st.memory_bytes / 1e6);
-    index.set_text_source([&](uint32_t doc, reader::search::Field f, uint32_t) -> std::string_view {
+    index.set_text_source([&](uint32_t doc, reader::search::Field f, uint32_t sub) -> std::string_view {
         const Article& a = articles[doc];
+        if (f == reader::search::Field::Body && paragraphs) return sub < a.paragraphs.size() ? a.paragraphs[sub] : std::string_view();
         return f == reader::search::Field::Title ? a.title : f == reader::search::Field::Lead ? a.sapo : a.body;
     });
 
@@ -218,7 +254,7 @@ int main(int argc, char** argv) {
     for (Q& q : queries) {
         reader::search::Query query;
         query.text = q.text;
-        query.limit = 10;
+        query.limit = uint32_t(limit);
         query.snippets = snippets;
         for (int r = 0; r < runs; ++r) {
             auto tq = Clock::now();
