@@ -81,6 +81,7 @@ void CommentsSection::reset() {
     status_text_.clear();
     shown_status_ = Status::Idle;
     shown_status_text_.clear();
+    row_cache_.clear();
     highlighted_ = UINT32_MAX;
     full_text_.clear();
     rows_dirty_ = true;
@@ -167,6 +168,7 @@ void CommentsSection::update_heights(const reader::Bundle& b, const reader::comm
     }
     heights_.assign(std::move(h), std::move(known));
     rows_dirty_ = false;
+    ++rows_generation_;   // what rows show may have changed: the row cache is stale
     rows_ms_ = js::now_ms() - t0;
 }
 
@@ -336,10 +338,36 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
     laid_y0_ = first == 0 ? rows_top_ : y;
     const int64_t now = js::unix_now();
     laid_out_comments_ = 0;
+    reused_rows_ = 0;
+    const CacheKey key{rows_generation_, ls, metrics_, static_cast<int>(lang), now / 60, highlighted_};
+    if (!(key == row_cache_key_)) {
+        row_cache_.clear();
+        row_cache_key_ = key;
+    }
+    std::unordered_map<uint64_t, CachedRow> kept;   // becomes the cache: the rows of this window
     for (size_t ri = first; ri < last; ++ri) {
         const auto& row = rows_[ri];
         const float x = static_cast<float>(row.indent) * kIndentPx;
         const float row_top = y;
+        if (row.kind == RowKind::Comment) {
+            if (auto it = row_cache_.find(row_key(row)); it != row_cache_.end()) {
+                const CachedRow& cached = it->second;
+                cached.items.paste(out, row_top);
+                for (SectionAction act : cached.actions) {
+                    act.y0 += row_top;
+                    act.y1 += row_top;
+                    actions.push_back(std::move(act));
+                }
+                y = row_top + cached.height;
+                heights_.set_measured(ri, cached.height);
+                ++laid_out_comments_;
+                ++reused_rows_;
+                kept.emplace(it->first, std::move(it->second));
+                continue;
+            }
+        }
+        const uint32_t first_item = static_cast<uint32_t>(out.items().size());
+        const size_t first_row_action = actions.size();
         // Replies: a thin line down their left side, as Remark42 and Giscus draw threads.
         const uint32_t thread_line = row.indent > 0 ? rect(x - kIndentPx * 0.5f - 1, row_top - 6, 2, L::Ink::Rule) : L::kNone;
         if (row.kind == RowKind::LoadMore || row.kind == RowKind::MoreReplies) {
@@ -426,7 +454,15 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
         if (thread_line != L::kNone) out.item(thread_line).h = y - row_top + 6;
         heights_.set_measured(ri, y - row_top);
         measured_[row_key(row)] = y - row_top;
+        CachedRow laid{reader::layout::ItemSnippet::take(out, first_item, static_cast<uint32_t>(out.items().size()), row_top),
+                       {actions.begin() + static_cast<std::ptrdiff_t>(first_row_action), actions.end()}, y - row_top};
+        for (SectionAction& act : laid.actions) {
+            act.y0 -= row_top;
+            act.y1 -= row_top;
+        }
+        kept.emplace(row_key(row), std::move(laid));
     }
+    row_cache_.swap(kept);
     laid_y1_ = last == rows_.size() ? rows_top_ + heights_.total() : y;
     if (anchor != SIZE_MAX) scroll_shift_ += heights_.top(anchor) - anchor_top;
     if (!rows_.empty()) y = rows_top_ + heights_.total();
@@ -530,7 +566,7 @@ nlohmann::json CommentsSection::stats(App& app, size_t max_rows) const {
     using nlohmann::json;
     static const char* kStatus[] = {"idle", "loading", "updated", "offline", "error"};
     json s = {{"status", kStatus[static_cast<int>(shown_status_)]}, {"statusText", shown_status_text_}, {"sort", sort_name(shown_sort_)},
-              {"refreshed", refreshed_ != nullptr}, {"layoutMs", last_layout_ms_}, {"laidOut", laid_out_comments_},
+              {"refreshed", refreshed_ != nullptr}, {"layoutMs", last_layout_ms_}, {"laidOut", laid_out_comments_}, {"reusedRows", reused_rows_},
               {"rowCount", rows_.size()}, {"orderMs", order_ms_}, {"rowsMs", rows_ms_},
               {"window", {laid_first_, laid_last_}}, {"rowsHeight", heights_.total()}};
     const reader::Bundle* b = app.bundle() ? source(app) : nullptr;

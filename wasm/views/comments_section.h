@@ -21,6 +21,7 @@
 #include "comments/display.h"
 #include "comments/row_heights.h"
 #include "layout/article_layout.h"
+#include "layout/item_snippet.h"
 #include "model/document.h"
 
 class App;
@@ -109,6 +110,32 @@ private:
     std::unordered_set<uint32_t> full_text_;              // long comments the reader opened in full
     double last_layout_ms_ = 0;                           // CPU time of the last layout()
     uint32_t laid_out_comments_ = 0;                      // comment rows in the last layout()
+    uint32_t reused_rows_ = 0;                            // of them, pasted from the row cache
+    // The comment rows of the last window, as laid out (items and actions relative to
+    // the row's top): a window move pastes the rows it still shows instead of breaking
+    // their lines again, so only the rows entering it are laid out. Valid while what a
+    // row shows cannot change (see CacheKey); rows leaving the window are dropped.
+    struct CachedRow {
+        reader::layout::ItemSnippet items;
+        std::vector<SectionAction> actions;
+        float height = 0;
+    };
+    struct CacheKey {
+        uint64_t rows_generation = 0;                     // rows rebuilt (sort, expand, load more, refresh, reveal...)
+        reader::layout::LayoutSettings settings{};
+        reader::comments::RowMetrics metrics{};
+        int lang = -1;
+        int64_t minute = 0;                               // relative times ("3 phút trước") move with the clock
+        uint32_t highlighted = UINT32_MAX;
+        bool operator==(const CacheKey& o) const {
+            return rows_generation == o.rows_generation && settings == o.settings && lang == o.lang && minute == o.minute &&
+                   highlighted == o.highlighted && metrics.text_line == o.metrics.text_line &&
+                   metrics.meta_line == o.metrics.meta_line && metrics.char_width == o.metrics.char_width && metrics.width == o.metrics.width;
+        }
+    };
+    std::unordered_map<uint64_t, CachedRow> row_cache_;   // by row_key
+    CacheKey row_cache_key_;
+    uint64_t rows_generation_ = 0;
     const reader::layout::DisplayList* list_ = nullptr;   // the list laid out into (the view's sections)
     float top_ = 0, width_ = 0;                           // where the section starts in it; column width
     std::vector<SectionAction> boxes_;                    // the section's own clickable places, for stats
