@@ -91,9 +91,17 @@
     return err;
   }
   const progress = { total: 0, done: 0 };
+  // The bar is written at most once a frame: the streams deliver many small chunks, and
+  // writing the element for each cost tens of ms of main thread during start-up.
+  let progressQueued = false;
   function updateProgress() {
-    progressBar.max = Math.max(1, progress.total);
-    progressBar.value = progress.done;
+    if (progressQueued) return;
+    progressQueued = true;
+    requestAnimationFrame(() => {
+      progressQueued = false;
+      progressBar.max = Math.max(1, progress.total);
+      progressBar.value = progress.done;
+    });
   }
 
   // A fetch whose body counts into the progress bar as it streams (the wasm module is
