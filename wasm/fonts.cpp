@@ -170,6 +170,8 @@ bool ensure(float dpr, const Settings& s) {
 
 uint64_t generation() { return g.generation; }
 
+void invalidate() { g.built_once = false; }
+
 ImFont* font_for(Face face, float px) {
     const auto* slots = &g.slots[static_cast<size_t>(face)];
     if (slots->empty()) {

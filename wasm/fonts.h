@@ -34,6 +34,7 @@ bool have_all_files();
 // Call outside ImGui::NewFrame/Render. Returns true when rebuilt.
 bool ensure(float dpr, const Settings& s);
 uint64_t generation();      // bumps on every rebuild
+void invalidate();          // the next ensure() rebuilds and uploads the atlas (the GL context was lost and restored)
 
 // The font to draw `face` at `px` CSS pixels (pass px to AddText as the size).
 ImFont* font_for(Face face, float px);

@@ -28,6 +28,7 @@
 #include "draw_signature.h"
 #include "fonts.h"
 #include "gl_renderer.h"
+#include "image_cache.h"
 #include "js_bridge.h"
 #include "keyboard_focus.h"
 #include "text_field.h"
@@ -38,6 +39,26 @@ namespace {
 
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 uint64_t g_on_screen = 0;   // draw_signature of the frame last sent to WebGL
+bool g_context_lost = false;
+
+// The browser may take the GPU away (a phone putting the tab in the background, a GPU
+// reset). Without a handler the canvas stays blank for good: accepting the loss lets the
+// browser restore the context, and everything on the GPU is then made again.
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g_context_lost = true;
+    return EM_TRUE;   // preventDefault: ask for the context back
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+    emscripten_webgl_make_context_current(g_gl);
+    g_context_lost = false;
+    gl_renderer::init();                  // program, buffers, vertex layout
+    fonts::invalidate();                  // the atlas texture, rebuilt at the next frame
+    images::cache().release_textures();   // images load again as they come into view
+    g_on_screen = 0;                      // whatever the canvas showed is gone
+    web_platform::request_frames(2);
+    return EM_TRUE;
+}
 
 bool create_gl_context() {
     EmscriptenWebGLContextAttributes attrs;
@@ -51,6 +72,8 @@ bool create_gl_context() {
     g_gl = emscripten_webgl_create_context("#reader-canvas", &attrs);
     if (g_gl <= 0) return false;
     emscripten_webgl_make_context_current(g_gl);
+    emscripten_set_webglcontextlost_callback("#reader-canvas", nullptr, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback("#reader-canvas", nullptr, EM_FALSE, on_context_restored);
     return true;
 }
 
@@ -124,7 +147,7 @@ EMSCRIPTEN_KEEPALIVE char* reader_plain_html(const char* data, int size, const c
 }
 
 EMSCRIPTEN_KEEPALIVE int reader_frame(double now_ms) {
-    if (!fonts::have_all_files()) return 0;
+    if (!fonts::have_all_files() || g_context_lost) return 0;   // restored: on_context_restored asks for frames
     const double t0 = js::now_ms();   // CPU of the whole frame: UI, layout and the GL calls
     int more = App::get().frame(now_ms);
     // ImGui places a window's scrollbar from the content height of the frame before;

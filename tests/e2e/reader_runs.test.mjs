@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, inkRatio, stats, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, inkRatio, stats, statsUntil, screenshotPixels, SCREENSHOTS } from './harness.mjs';
 import { ocr, recall } from './ocr.mjs';
 
 const SEED_TITLE = 'Tiếp tục lãnh đạo, chỉ đạo tổ chức quán triệt nghiêm túc Kết luận số 21-KL/TW sâu rộng đến chi bộ, cán bộ, đảng viên';
@@ -73,5 +73,40 @@ test('nothing is drawn while nothing changes', async () => {
   await page.waitForTimeout(2000);
   const b = await stats(page);
   assert.ok(b.frames - a.frames <= 2, `idle page drew ${b.frames - a.frames} frames in 2 s`);
+  await context.close();
+});
+
+test('after the GPU context is lost and restored, the article is drawn again and the reader still answers', async () => {
+  // What a phone does to a tab in the background: WEBGL_lose_context stands in for it.
+  const { page, consoleErrors, context } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  await statsUntil(page, (x) => x.images.some((i) => i.state === 'ready' && i.box), 'the hero image on screen');
+  await page.waitForTimeout(300);
+  const canvas = page.locator('#reader-canvas');
+  const before = await screenshotPixels(page, await canvas.screenshot());
+  const s0 = await stats(page);
+  await page.evaluate(() => {
+    window.__loseExt = document.getElementById('reader-canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+    window.__loseExt.loseContext();
+  });
+  await page.waitForFunction(() => document.getElementById('reader-canvas').getContext('webgl2').isContextLost());
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.__loseExt.restoreContext());
+  // Drawn again, the hero image uploaded again.
+  await statsUntil(page, (x) => x.framesPresented > s0.framesPresented && x.images.some((i) => i.state === 'ready' && i.box),
+    'a frame presented after the restore, with the hero image');
+  await page.waitForTimeout(500);
+  const afterPng = await canvas.screenshot({ path: path.join(SCREENSHOTS, 'context-restored.png') });
+  const after = await screenshotPixels(page, afterPng);
+  let differ = 0;
+  for (let i = 0; i < before.data.length; i += 4) {
+    if (before.data[i] !== after.data[i] || before.data[i + 1] !== after.data[i + 1] || before.data[i + 2] !== after.data[i + 2]) differ++;
+  }
+  assert.ok(differ / (before.data.length / 4) < 0.002, `${differ} pixels differ from before the loss`);
+  // Input still works: the page scrolls.
+  await page.mouse.move(640, 450);
+  await page.mouse.wheel(0, 600);
+  await statsUntil(page, (x) => x.scrollY > s0.scrollY + 100, 'the page scrolled after the restore');
+  assert.deepEqual(consoleErrors, []);
   await context.close();
 });
