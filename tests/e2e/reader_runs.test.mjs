@@ -110,3 +110,34 @@ test('after the GPU context is lost and restored, the article is drawn again and
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test('on a slow link the loading bar fills as the files arrive, then gives way to the article', async () => {
+  const { page, consoleErrors, context } = await openReader(browser, server.url, {
+    serviceWorkers: 'block',
+    prepare: async (p) => {
+      const cdp = await p.context().newCDPSession(p);
+      await cdp.send('Network.enable');
+      // About 400 KB/s: the first view's ~650 KB take a couple of seconds.
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 400 * 1024, uploadThroughput: 100 * 1024 });
+      await p.addInitScript(() => {
+        window.__bar = [];
+        const timer = setInterval(() => {
+          const bar = document.getElementById('loading-progress');
+          const box = document.getElementById('loading');
+          if (!bar) return;
+          if (!box || box.hidden || getComputedStyle(box).display === 'none') { clearInterval(timer); return; }
+          window.__bar.push([bar.value, bar.max]);
+        }, 40);
+      });
+    },
+  });
+  await waitForMessage(page, 'reader:ready', 60000);
+  const bar = await page.evaluate(() => window.__bar);
+  const between = bar.filter(([v, m]) => v > 0.05 * m && v < 0.95 * m);
+  assert.ok(between.length >= 3, `the bar showed progress part way: ${JSON.stringify(bar.slice(0, 40))}`);
+  for (let i = 1; i < bar.length; i++) assert.ok(bar[i][0] >= bar[i - 1][0], `the bytes counted never go back: ${bar[i - 1]} → ${bar[i]}`);
+  assert.ok(await page.isHidden('#loading'), 'the loading screen is gone');
+  assert.ok(await inkRatio(page) > 0.01, 'the article is drawn');
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});

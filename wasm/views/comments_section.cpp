@@ -339,7 +339,7 @@ float CommentsSection::layout(App& app, int article, L::DisplayList& out, L::Lin
     const int64_t now = js::unix_now();
     laid_out_comments_ = 0;
     reused_rows_ = 0;
-    const CacheKey key{rows_generation_, ls, metrics_, static_cast<int>(lang), now / 60, highlighted_};
+    const CacheKey key{rows_generation_, ls, static_cast<int>(lang), now / 60, highlighted_};
     if (!(key == row_cache_key_)) {
         row_cache_.clear();
         row_cache_key_ = key;

@@ -121,17 +121,13 @@ private:
         float height = 0;
     };
     struct CacheKey {
-        uint64_t rows_generation = 0;                     // rows rebuilt (sort, expand, load more, refresh, reveal...)
+        uint64_t rows_generation = 0;                     // rows rebuilt (sort, expand, load more, refresh, reveal,
+                                                          // and new row metrics: type size, column width)
         reader::layout::LayoutSettings settings{};
-        reader::comments::RowMetrics metrics{};
         int lang = -1;
         int64_t minute = 0;                               // relative times ("3 phút trước") move with the clock
         uint32_t highlighted = UINT32_MAX;
-        bool operator==(const CacheKey& o) const {
-            return rows_generation == o.rows_generation && settings == o.settings && lang == o.lang && minute == o.minute &&
-                   highlighted == o.highlighted && metrics.text_line == o.metrics.text_line &&
-                   metrics.meta_line == o.metrics.meta_line && metrics.char_width == o.metrics.char_width && metrics.width == o.metrics.width;
-        }
+        bool operator==(const CacheKey&) const = default;
     };
     std::unordered_map<uint64_t, CachedRow> row_cache_;   // by row_key
     CacheKey row_cache_key_;
