@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, inkRatio, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, statsUntil, inkRatio, SCREENSHOTS } from './harness.mjs';
 import { ocr } from './ocr.mjs';
 
 let server; let browser;
@@ -16,9 +16,8 @@ for (const theme of ['light', 'sepia', 'dark', 'contrast']) {
     const { page, context } = await openReader(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     await waitForMessage(page, 'reader:ready');
     await page.evaluate((t) => window.postMessage({ type: 'reader:theme', theme: t }, location.origin), theme);
-    await page.waitForTimeout(300);
-    const s = await stats(page);
-    assert.equal(s.theme, theme);
+    await statsUntil(page, (x) => x.theme === theme, `the ${theme} theme`);
+    await page.waitForTimeout(100);   // the frame in the new theme reaches the screen
     const canvas = await page.evaluate(() => { const c = document.getElementById('reader-canvas'); return [c.width, c.height]; });
     assert.deepEqual(canvas, [780, 1688], 'the canvas follows the device pixel ratio');
     const shot = path.join(SCREENSHOTS, `seed-phone-${theme}.png`);
@@ -42,8 +41,7 @@ test('keyboard scrolling moves the article and the place is kept per article', a
   }
   assert.ok(s.scrollY > 900, `scrolled to ${s.scrollY}`);
   await page.keyboard.press('End');
-  await page.waitForTimeout(200);
-  const end = await stats(page);
+  const end = await statsUntil(page, (x) => x.scrollY > s.scrollY, 'End to scroll further');
   assert.ok(end.scrollY > s.scrollY);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'seed-end-1280.png') });
   await context.close();
@@ -69,7 +67,8 @@ test('reading settings survive a reload', async () => {
   const { page, context } = await openReader(browser, server.url);
   await waitForMessage(page, 'reader:ready');
   await page.evaluate(() => window.postMessage({ type: 'reader:theme', theme: 'sepia' }, location.origin));
-  await page.waitForTimeout(200);
+  // Reload only once the choice is stored: a fixed wait lost the race on a loaded CI machine.
+  await page.waitForFunction(() => (localStorage.getItem('reader.settings') || '').includes('"theme":"sepia"'));
   await page.reload();
   await waitForMessage(page, 'reader:ready');
   const s = await stats(page);
