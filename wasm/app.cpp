@@ -89,6 +89,7 @@ void App::init(std::string_view config_json) {
         if (cfg.contains("navStart") && cfg["navStart"].is_number()) nav_start_ms_ = cfg["navStart"].get<double>();
         if (cfg.contains("embed") && cfg["embed"].is_boolean()) ui_.embed = cfg["embed"].get<bool>();
         if (cfg.contains("library") && cfg["library"].is_boolean()) ui_.library_in_embed = cfg["library"].get<bool>();
+        if (cfg.contains("warmUp") && cfg["warmUp"].is_boolean()) fonts::set_warm_up(cfg["warmUp"].get<bool>());
     }
     load_settings();
     library_.init(*this);

@@ -35,6 +35,8 @@ const ImWchar kRanges[] = {
     0,
 };
 
+const ImWchar kWarmUpRanges[] = {0x0020, 0x007E, 0};
+
 // Sizes (× body size) each face is rasterized at; drawn sizes between slots use the
 // next larger slot, scaled down (at most ~20%, which stays sharp). Chosen from the
 // roles in layout/typography.cpp: body 1.0, lead 1.1, subtitle 1.25, headings
@@ -90,6 +92,7 @@ struct State {
     Settings built{};
     bool built_once = false;
     uint64_t generation = 0;
+    bool warm_up = false;
     AtlasMetrics metrics;
 } g;
 
@@ -111,7 +114,8 @@ ImFont* add_font(Face face, float px, float raster) {
     cfg.PixelSnapH = false;
     std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.1fpx", kFileNames[static_cast<size_t>(face)].data(), px);
     ImFont* f = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()),
-                                                           static_cast<int>(bytes.size()), px * raster, &cfg, kRanges);
+                                                           static_cast<int>(bytes.size()), px * raster, &cfg,
+                                                           g.warm_up ? kWarmUpRanges : kRanges);
     f->Scale = 1.0f / raster;
     return f;
 }
@@ -128,6 +132,8 @@ bool add_file(std::string_view name, std::vector<unsigned char> bytes) {
     }
     return false;
 }
+
+void set_warm_up(bool on) { g.warm_up = on; }
 
 bool have_all_files() {
     for (const auto& f : g.files) if (f.empty()) return false;

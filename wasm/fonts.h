@@ -30,6 +30,11 @@ struct Settings {
 bool add_file(std::string_view name, std::vector<unsigned char> bytes);
 bool have_all_files();
 
+// The warm-up instance (web/warm_up.js) runs the start-up code only to have it
+// compiled: its atlas holds ASCII alone, which takes the same code paths in a
+// fraction of the time.
+void set_warm_up(bool on);
+
 // Rebuilds the atlas when dpr or settings differ from the last build.
 // Call outside ImGui::NewFrame/Render. Returns true when rebuilt.
 bool ensure(float dpr, const Settings& s);

@@ -515,6 +515,57 @@
   }
 
   // ------------------------------------------------------------------ start
+  function coreConfig() {
+    return JSON.stringify({
+      lang: navigator.language || 'vi',
+      prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
+      navStart: 0,
+      embed: new URLSearchParams(location.search).get('embed') === '1',
+      library: new URLSearchParams(location.search).get('library') === '1',
+    });
+  }
+
+  // ------------------------------------------------------------------ compiling ahead
+  // V8 compiles each wasm function on its first call, on the calling thread: the page's
+  // start-up calls compiled a few hundred functions on the main thread, in the way of
+  // the first frame. warm_up.js makes the same calls first in a worker, in a throw-away
+  // instance of the same module; compiled code belongs to the module, so this page's
+  // instance finds it ready. The worker gets the data as it arrives and is dropped when
+  // done; any failure only means the page compiles on its own (reported in stats).
+  const WARM_UP_MAX_BUNDLE = 4 << 20;   // beyond this the second copy costs more than it saves
+  let warmUpState = { state: 'off' };
+  // The worker is started with the downloads, so that its script is loaded and running
+  // by the time the module is compiled; warmUp() then hands it the module and the data.
+  function startWarmUpWorker() {
+    try {
+      const worker = new Worker('warm_up.js');
+      warmUpState = { state: 'starting' };
+      return worker;
+    } catch (e) {
+      warmUpState = { state: 'failed', error: String(e.message || e) };
+      return null;
+    }
+  }
+  function warmUp(worker, module, fontsP, bundleP) {
+    if (!worker) return;
+    warmUpState = { state: 'running' };
+    const t0 = performance.now();
+    const stop = (state) => { warmUpState = { ...state, wallMs: Math.round(performance.now() - t0) }; worker.terminate(); };
+    worker.onmessage = (e) => stop(e.data);
+    worker.onerror = (e) => { e.preventDefault(); stop({ state: 'failed', error: String(e.message || 'worker error') }); };
+    const rect = canvas.getBoundingClientRect();
+    let settings = null;
+    try { settings = localStorage.getItem('reader.settings'); } catch (e) { /* private mode */ }
+    worker.postMessage({ start: {
+      module, width: rect.width, height: rect.height, dpr: window.devicePixelRatio || 1,
+      config: JSON.stringify({ ...JSON.parse(coreConfig()), warmUp: true }), hash: location.hash, settings: settings === null ? {} : { 'reader.settings': settings },
+    } });
+    fontsP.then((files) => worker.postMessage({ fonts: FONT_FILES.map((name, i) => ({ name, bytes: files[i] })) }),
+      () => stop({ state: 'skipped', error: 'no fonts' }));
+    bundleP.then((b) => worker.postMessage({ bundle: b.bytes && b.bytes.length <= WARM_UP_MAX_BUNDLE
+      ? { name: 'bundle', bytes: b.bytes } : null }));
+  }
+
   async function start() {
     if (typeof WebAssembly !== 'object') {
       showFatal('Trình duyệt không hỗ trợ WebAssembly', 'This browser has no WebAssembly; the reader cannot run here.');
@@ -530,6 +581,7 @@
     // of this site (another origin waits for the configuration that allows it).
     const wasmModuleP = compileWasm();
     const noWebGL2 = typeof WebGL2RenderingContext === 'undefined';
+    const warmUpWorker = noWebGL2 ? null : startWarmUpWorker();
     const fontsP = noWebGL2 ? Promise.resolve([]) : Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
     fontsP.catch(() => {});
     wasmModuleP.catch(() => {});
@@ -545,7 +597,12 @@
     const bundleP = earlyBundleP && early.href === url.href ? earlyBundleP : fetchBundle(url);
 
     let wasmModule;
-    try { wasmModule = await wasmModuleP; } catch (e) { showFatal('Không tải được ứng dụng', e.message); return; }
+    try { wasmModule = await wasmModuleP; } catch (e) {
+      if (warmUpWorker) warmUpWorker.terminate();
+      showFatal('Không tải được ứng dụng', e.message);
+      return;
+    }
+    warmUp(warmUpWorker, wasmModule, fontsP, bundleP);
     await nextTask();
     const host = {
       requestFrame,
@@ -553,6 +610,7 @@
         try {
           const m = JSON.parse(text);
           if (m.type === 'reader:error' && window.ReaderMirror) window.ReaderMirror.announce(m.message);
+          if (m.type === 'reader:stats' && 'frames' in m) m.warmUp = warmUpState;
           postToHost(m);
         } catch (e) { console.error(e); }
       },
@@ -619,14 +677,7 @@
     // empty drawing buffer the page covers anyway.
     canvas.style.visibility = 'hidden';
     const rect = canvas.getBoundingClientRect();
-    const cfg = JSON.stringify({
-      lang: navigator.language || 'vi',
-      prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
-      navStart: 0,
-      embed: new URLSearchParams(location.search).get('embed') === '1',
-      library: new URLSearchParams(location.search).get('library') === '1',
-    });
-    const ok = withCString(cfg, (p) => mod._reader_init(rect.width, rect.height, window.devicePixelRatio || 1, p));
+    const ok = withCString(coreConfig(), (p) => mod._reader_init(rect.width, rect.height, window.devicePixelRatio || 1, p));
     if (!ok) { await showPlainView(url, bundleP); return; }
     wireInput();
     wireMessages();

@@ -56,6 +56,18 @@ test('?bundle= opens another bundle of the same origin, and a foreign one is ref
   await other.context.close();
 });
 
+test('the start-up calls run first in the warm-up worker, which finishes and goes away', async () => {
+  // warm_up.js instantiates the module without the glue, from the short names
+  // tools/build.py read out of reader.js: a toolchain that changes its glue fails here.
+  const { page, consoleErrors, context } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  const s = await statsUntil(page, (x) => x.warmUp && x.warmUp.state !== 'running' && x.warmUp.state !== 'starting', 'the warm-up to end');
+  assert.equal(s.warmUp.state, 'done', JSON.stringify(s.warmUp));
+  assert.ok(s.warmUp.ms > 0);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
 test('a missing bundle shows a readable error instead of a blank canvas', async () => {
   const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/nope.json`);
   const err = await waitForMessage(page, 'reader:error');

@@ -1,0 +1,95 @@
+// Compiles the reader's start-up code off the main thread (started by warmUp in app.js).
+//
+// V8 compiles a WebAssembly function lazily, on its first call, on the thread that
+// calls it, and keeps the code with the module. On the main thread that was a few
+// hundred ms of the way to the first frame (more on a phone). This worker makes the
+// page's own start-up calls first, in a throw-away instance of the same compiled
+// module with inert imports (no canvas, no DOM, no network): the page's instance then
+// finds the code of those functions compiled. Nothing made here is shown or kept; if
+// anything goes wrong the page simply compiles on its own, as before.
+'use strict';
+
+// Written by tools/build.py from reader.js: the optimizer shortens the names of the
+// module's imports and exports, and only the glue knows them.
+const NAMES = __WASM_NAMES__;
+
+let instance = null;
+const exp = (name) => instance.exports[NAMES.exports[name]];
+const bytes = () => new Uint8Array(exp('memory').buffer);
+
+function copyIn(data) {             // the core takes ownership (frees it)
+  const p = exp('_malloc')(data.length + 1);
+  bytes().set(data, p);
+  bytes()[p + data.length] = 0;
+  return p;
+}
+function cString(text) { return copyIn(new TextEncoder().encode(text)); }
+
+// What the start-up path needs from its imports to take the same branches as in the
+// page: a GL context that "works", shaders that "compile", memory that grows. Every
+// other import does nothing and returns 0.
+function imports(module, settings) {
+  const impl = {
+    _emscripten_memcpy_big: (dest, src, n) => { bytes().copyWithin(dest, src, src + n); },
+    _emscripten_resize_heap: (size) => {
+      const memory = exp('memory');
+      try { memory.grow(Math.ceil((size - memory.buffer.byteLength) / 65536)); return 1; } catch (e) { return 0; }
+    },
+    _emscripten_get_now: () => performance.now(),
+    js_now_impl: () => performance.now(),
+    js_date_now_impl: () => Date.now(),
+    _emscripten_webgl_create_context: () => 1,
+    _glCreateShader: () => 1,
+    _glCreateProgram: () => 1,
+    _glGetShaderiv: (shader, pname, out) => { new Int32Array(exp('memory').buffer)[out >> 2] = 1; },
+    _glGetProgramiv: (program, pname, out) => { new Int32Array(exp('memory').buffer)[out >> 2] = 1; },
+    js_storage_get_impl: (k, n) => {
+      const value = settings[new TextDecoder().decode(bytes().slice(k, k + n))];
+      return typeof value === 'string' ? cString(value) : 0;
+    },
+    ___cxa_throw: () => { throw new Error('the warm-up instance threw'); },
+    _abort: () => { throw new Error('the warm-up instance aborted'); },
+  };
+  const out = {};
+  for (const i of WebAssembly.Module.imports(module)) {
+    const name = NAMES.imports[i.name] || i.name;
+    (out[i.module] ||= {})[i.name] = impl[name] || (() => 0);
+  }
+  return out;
+}
+
+// Messages arrive as the page gets its data: first the module, then the fonts, then
+// the bundle (or null). Each step waits for the message it needs.
+const inbox = [];
+let wake = null;
+self.onmessage = (e) => { inbox.push(e.data); if (wake) { wake(); wake = null; } };
+async function next(kind) {
+  for (;;) {
+    const i = inbox.findIndex((m) => kind in m);
+    if (i >= 0) return inbox.splice(i, 1)[0][kind];
+    await new Promise((resolve) => { wake = resolve; });
+  }
+}
+
+async function run() {
+  const start = await next('start');
+  const t0 = performance.now();
+  instance = await WebAssembly.instantiate(start.module, imports(start.module, start.settings));
+  exp('___wasm_call_ctors')();
+  if (!exp('_reader_init')(start.width, start.height, start.dpr, cString(start.config))) throw new Error('reader_init failed');
+  const fonts = await next('fonts');
+  for (const f of fonts) exp('_reader_add_font')(cString(f.name), copyIn(new Uint8Array(f.bytes)), f.bytes.byteLength);
+  exp('_reader_prepare_fonts')();
+  exp('_reader_navigate')(cString(start.hash));
+  const bundle = await next('bundle');
+  if (bundle) {
+    exp('_reader_load_bundle')(copyIn(new Uint8Array(bundle.bytes)), bundle.bytes.byteLength, cString(bundle.name));
+    // The first frames lay the article out and draw it (and the second settles the
+    // scrollbar and what ImGui learns one frame late).
+    for (let i = 0; i < 3; i++) exp('_reader_frame')(performance.now());
+  }
+  return performance.now() - t0;
+}
+
+run().then((ms) => postMessage({ state: 'done', ms: Math.round(ms) }),
+  (e) => postMessage({ state: 'failed', error: String(e && e.message || e) }));
