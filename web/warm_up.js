@@ -81,12 +81,18 @@ async function run() {
   for (const f of fonts) exp('_reader_add_font')(cString(f.name), copyIn(new Uint8Array(f.bytes)), f.bytes.byteLength);
   exp('_reader_prepare_fonts')();
   exp('_reader_navigate')(cString(start.hash));
+  // A frame of the loading view while the bundle may still be on its way: ImGui's
+  // frame and the renderer are compiled in the wait.
+  exp('_reader_frame')(performance.now());
   const bundle = await next('bundle');
   if (bundle) {
     exp('_reader_load_bundle')(copyIn(new Uint8Array(bundle.bytes)), bundle.bytes.byteLength, cString(bundle.name));
     // The first frames lay the article out and draw it (and the second settles the
     // scrollbar and what ImGui learns one frame late).
     for (let i = 0; i < 3; i++) exp('_reader_frame')(performance.now());
+    // Then what the first search needs (the index build, a query, its snippets), so
+    // that the first keystroke in the search field does not compile them either.
+    exp('_free')(exp('_reader_search_mirror')(cString('ha')));
   }
   return performance.now() - t0;
 }
