@@ -13,7 +13,7 @@ let server; let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function until(page, pred, timeout = 6000) {
+async function until(page, pred, timeout = 15000) {
   const end = Date.now() + timeout;
   let s;
   while (Date.now() < end) { s = await stats(page); if (pred(s)) return s; await page.waitForTimeout(100); }

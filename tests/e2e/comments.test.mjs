@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, statsUntil, scrollSettled, SCREENSHOTS } from './harness.mjs';
 import { ocr } from './ocr.mjs';
 
 let server; let browser;
@@ -13,9 +13,12 @@ after(async () => { await browser?.close(); server?.stop(); });
 test('a link to a comment opens the seed article at that reply', async () => {
   const { page, context } = await openReader(browser, `${server.url}#article=thanhuy-ket-luan-21-kl-tw&comment=c1r1`);
   await waitForMessage(page, 'reader:ready');
-  await page.waitForTimeout(300);
-  const s = await stats(page);
+  // The deep link scrolls in a frame after ready: wait for it, not a fixed time (a
+  // loaded CI machine draws late), and for the place to settle before the screenshot.
+  const s = await statsUntil(page, (x) => x.scrollY > 1000, 'the scroll to the linked reply');
   assert.ok(s.scrollY > 1000, `scrolled to the comments (${s.scrollY})`);
+  await scrollSettled(page, 'the place of the linked reply');
+  await page.waitForTimeout(100);   // the settled frame reaches the screen
   const shot = path.join(SCREENSHOTS, 'comments-deep-link.png');
   await page.screenshot({ path: shot });
   const seen = ocr(shot).normalize('NFC');

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, inkRatio, screenshotPixels, SCREENSHOTS, statsUntil } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, inkRatio, screenshotPixels, SCREENSHOTS, statsUntil, scrollSettled } from './harness.mjs';
 import { copyDist } from './pwa_support.mjs';
 import { ocr } from './ocr.mjs';
 
@@ -36,17 +36,10 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); dist?.cleanup(); });
 
-// Waits until the scroll position stops changing; returns stats.
-async function settle(page) {
-  let last = -1; let s;
-  for (let k = 0; k < 30; k++) {
-    await page.waitForTimeout(80);
-    s = await stats(page);
-    if (s.scrollY === last) return s;
-    last = s.scrollY;
-  }
-  return s;
-}
+// Waits until the scroll position stops changing; returns stats. Two equal answers 80 ms
+// apart could both come before the wheel's frame on a loaded machine: the harness's
+// settle also asks for frames drawn in between.
+const settle = (page) => scrollSettled(page, 'the scroll to settle', { timeout: 20000 });
 
 test('a link to an old comment deep in 20,000 opens at it, laying out only rows near it', async () => {
   const { page, context } = await openReader(browser, `${server.url}?bundle=bundles/comments-scale.json#article=lon&comment=c30`);

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS, statsUntil } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS, statsUntil, framesAfter, scrollSettled } from './harness.mjs';
 import { copyDist } from './pwa_support.mjs';
 import { ocr } from './ocr.mjs';
 
@@ -87,14 +87,10 @@ async function bringIntoView(page, y) {
     if (screenY > TOOLBAR + 60 && screenY < vh - 60) return s;
     await page.mouse.move(page.viewportSize().width / 2, vh / 2);
     await page.mouse.wheel(0, screenY - vh / 2);
-    // Wait until the scroll has settled before judging where things are.
-    let last = -1;
-    for (let k = 0; k < 20; k++) {
-      await page.waitForTimeout(80);
-      const y2 = (await stats(page)).scrollY;
-      if (y2 === last) break;
-      last = y2;
-    }
+    // Wait until the scroll has settled before judging where things are (with frames
+    // drawn in between: two equal answers 80 ms apart could both come before the wheel's
+    // frame on a loaded machine).
+    await scrollSettled(page, `the scroll towards page y ${y}`);
   }
   assert.fail(`could not scroll page y ${y} into view (scrollY ${s.scrollY})`);
 }
@@ -120,7 +116,8 @@ async function clickAction(page, pred, what, after) {
 
 async function shot(page, name) {
   const file = path.join(SCREENSHOTS, name);
-  await page.waitForTimeout(150);
+  await framesAfter(page, 3);        // the state the caller waited for (or a hover) is drawn
+  await page.waitForTimeout(150);    // and that frame reaches the screen
   await page.screenshot({ path: file });
   return ocr(file).normalize('NFC');
 }
@@ -327,7 +324,10 @@ test('refresh: a slow answer shows the loading state, then the comments', async 
   s = await bringIntoView(page, (link.y0 + link.y1) / 2);
   const p = screenPoint(s, link, page.viewportSize().width);
   await page.mouse.click(p.x, p.y);
-  await page.waitForTimeout(300);   // time for a second request to reach the route, were one sent
+  // The click is taken while the first request still waits (else, on a loaded machine,
+  // it could land after the answer on a live link and send a second request for real),
+  await framesAfter(page, 3);
+  await page.waitForTimeout(300);   // then time for a second request to reach the route, were one sent
   release();
   s = await statsUntil(page, (x) => x.comments.status === 'updated', 'the slow answer');
   s = await statsUntil(page, (x) => ids(x)[0] === 'moi', 'the new comment first (rows follow at the next layout)');

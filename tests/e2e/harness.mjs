@@ -95,6 +95,49 @@ export async function statsUntil(page, pred, what = 'the reader state', { timeou
   }
 }
 
+// Waits until the reader has run `n` frames after this call, so that the input and
+// messages sent before it are processed and drawn (ImGui applies a scroll in the frame
+// after the one that asks for it, and every event gets a few settle frames). A fixed
+// sleep does not do this on a loaded machine, where a frame can come late. Every stats
+// request asks for a frame, so this returns promptly on an idle page too.
+export async function framesAfter(page, n = 3, { timeout = 15000 } = {}) {
+  const s0 = await stats(page);
+  return statsUntil(page, (x) => x.frames >= s0.frames + n, `${n} frames after frame ${s0.frames}`, { timeout });
+}
+
+// Waits until the scroll position holds still: the same scrollY in answers with at least
+// two frames run between them, so input sent before the call (a wheel, a drag) has been
+// applied and a correction of estimated heights is over (a fling: drawingStopped).
+// Returns the last stats.
+export async function scrollSettled(page, what = 'the scroll to settle', { timeout = 15000 } = {}) {
+  const end = Date.now() + timeout;
+  let first = await stats(page);
+  for (;;) {
+    await page.waitForTimeout(80);
+    const s = await stats(page);
+    if (s.scrollY !== first.scrollY) first = s;
+    else if (s.frames >= first.frames + 2) return s;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; scrollY still moving (${first.scrollY} → ${s.scrollY})`);
+  }
+}
+
+// Waits until the reader draws no frames of its own (an animation such as a touch fling
+// is over): two answers `gap` ms apart with the same scrollY and at most the one frame
+// between them that the first stats request asked for. The scroll alone is not enough:
+// ImGui rounds it to whole pixels, so a fling's slow tail keeps drawing frames without
+// moving. Returns the last stats.
+export async function drawingStopped(page, what = 'drawing to stop', { gap = 300, timeout = 15000 } = {}) {
+  const end = Date.now() + timeout;
+  let a = await stats(page);
+  for (;;) {
+    await page.waitForTimeout(gap);
+    const b = await stats(page);
+    if (b.scrollY === a.scrollY && b.frames - a.frames <= 1) return b;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; ${b.frames - a.frames} frames in ${gap} ms, scrollY ${a.scrollY} → ${b.scrollY}`);
+    a = b;
+  }
+}
+
 // RGBA pixels of a PNG screenshot, decoded by the page's own image decoder (no PNG
 // library in the tests): { width, height, data } with data a Buffer of RGBA bytes.
 export async function screenshotPixels(page, png) {

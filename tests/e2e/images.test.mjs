@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, screenshotPixels, SCREENSHOTS, statsUntil } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, screenshotPixels, SCREENSHOTS, statsUntil, framesAfter } from './harness.mjs';
 import { copyDist, readManifest } from './pwa_support.mjs';
 import { ocr, recall } from './ocr.mjs';
 
@@ -76,6 +76,31 @@ async function boxPixels(page, box) {
   const shot = await page.screenshot({ clip: { x: x + 2, y: y + 2, width: w - 4, height: h - 4 } });
   return (await screenshotPixels(page, shot)).data;
 }
+// The box's pixels once `pred(pixels)` holds, or the last ones after `timeout`: the stats
+// say "ready" as soon as the image is decoded, and the frame that draws it comes after
+// (late on a loaded machine), so a fixed wait before reading the pixels was a race.
+async function boxPixelsUntil(page, box, pred, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const px = await boxPixels(page, box);
+    if (pred(px) || Date.now() > end) return px;
+    await page.waitForTimeout(150);
+  }
+}
+function heroColours(px) {
+  const colours = new Set();
+  let red = 0;
+  for (let i = 0; i < px.length; i += 4) {
+    colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+    if (px[i] > 150 && px[i + 1] < 60 && px[i + 2] < 80) red++;
+  }
+  return { colours: colours.size, red: red / (px.length / 4) };
+}
+const blueShare = (px) => {
+  let blue = 0;
+  for (let i = 0; i < px.length; i += 4) if (px[i] < 60 && px[i + 2] > 150) blue++;
+  return blue / (px.length / 4);
+};
 
 test('the hero image is fetched, decoded and drawn in its box', async () => {
   const { page, context, consoleErrors } = await openReader(browser, server.url);
@@ -87,19 +112,12 @@ test('the hero image is fetched, decoded and drawn in its box', async () => {
   assert.ok(hero.texture[0] >= hero.box[2] && hero.texture[0] <= hero.box[2] + 256, `texture ${hero.texture} for a box ${hero.box[2]} px wide`);
   const [, , w, h] = hero.box;
   assert.ok(Math.abs(w / h - 1200 / 675) < 0.01, `the box keeps the image's aspect: ${w}×${h}`);
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'image-hero-1280.png') });
   // Pixels: the illustration's red backdrop and many colours, not a flat placeholder.
-  const px = await boxPixels(page, hero.box);
-  const colours = new Set();
-  let red = 0;
-  for (let i = 0; i < px.length; i += 4) {
-    colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-    if (px[i] > 150 && px[i + 1] < 60 && px[i + 2] < 80) red++;
-  }
-  const n = px.length / 4;
-  assert.ok(colours.size > 50, `the box shows a picture (${colours.size} colours)`);
-  assert.ok(red / n > 0.1, `the red backdrop is visible (${(100 * red / n).toFixed(1)}% of the box)`);
+  const px = await boxPixelsUntil(page, hero.box, (p) => { const c = heroColours(p); return c.colours > 50 && c.red > 0.1; });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'image-hero-1280.png') });
+  const { colours, red } = heroColours(px);
+  assert.ok(colours > 50, `the box shows a picture (${colours} colours)`);
+  assert.ok(red > 0.1, `the red backdrop is visible (${(100 * red).toFixed(1)}% of the box)`);
   assert.deepEqual(consoleErrors, []);
 
   // Another article: the texture is released; back again, it is drawn again.
@@ -143,7 +161,8 @@ test('a missing image shows the placeholder with its alt text and says it failed
   assert.match(img.reason, /HTTP 404/);
   const [x, y, w, h] = img.box;
   assert.ok(Math.abs(w / h - 1200 / 675) < 0.01, 'the declared size keeps its box');
-  await page.waitForTimeout(200);
+  await framesAfter(page, 3);         // the failure is drawn (the stats say it before the frame)
+  await page.waitForTimeout(100);     // and that frame reaches the screen
   const shot = path.join(SCREENSHOTS, 'image-missing-placeholder.png');
   await page.screenshot({ path: shot, clip: { x, y, width: w, height: h } });
   const text = ocr(shot).normalize('NFC');
@@ -176,11 +195,8 @@ test('an image without a declared size gets its own aspect once it arrives', asy
   const img = image(s, 'images/o-vuong.svg');
   assert.deepEqual([img.width, img.height], [400, 400]);
   assert.deepEqual(img.box.slice(2), [400, 400], 'laid out again at the natural size (narrower than the column)');
-  await page.waitForTimeout(200);
-  const px = await boxPixels(page, img.box);
-  let blue = 0;
-  for (let i = 0; i < px.length; i += 4) if (px[i] < 60 && px[i + 2] > 150) blue++;
-  assert.ok(blue / (px.length / 4) > 0.4, 'the square is drawn');
+  const px = await boxPixelsUntil(page, img.box, (p) => blueShare(p) > 0.4);
+  assert.ok(blueShare(px) > 0.4, 'the square is drawn');
   await context.close();
 });
 
@@ -199,11 +215,13 @@ test('an image above the view that changes size does not move what is being read
   await page.keyboard.press('End');
   await statsUntil(page, (x) => x.scrollY > 3000, 'the end of the article');
   // Up a screen at a time until the image is asked for (it is then above the view, loading).
-  let s;
+  let s = await stats(page);
   for (let i = 0; i < 12; i++) {
+    const from = s.scrollY;
     await page.keyboard.press('PageUp');
-    await page.waitForTimeout(250);
-    s = await stats(page);
+    // Judge each press once it has scrolled: after a fixed 250 ms a loaded machine may not
+    // have drawn it yet, and the next press then went a screen too far (the image in view).
+    s = await statsUntil(page, (x) => x.scrollY < from || x.scrollY === 0, 'PageUp to scroll');
     if (image(s, 'images/anh-doc.svg')) break;
   }
   const asked = image(s, 'images/anh-doc.svg');

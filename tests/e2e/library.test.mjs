@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS, statsUntil } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS, statsUntil, framesAfter } from './harness.mjs';
 import { copyDist } from './pwa_support.mjs';
 import { ocr } from './ocr.mjs';
 
@@ -72,7 +72,8 @@ test('the side panel opens from the toolbar, stays open across a reload and open
   s = await statsUntil(page, (x) => x.library.open && x.library.rows.length > 3, 'the panel to open');
   assert.ok(s.library.width >= 260, `panel width ${s.library.width}`);
   await page.mouse.move(900, 600);   // no tooltip over the shot
-  await page.waitForTimeout(300);
+  await framesAfter(page, 3);        // the move is taken and the tooltip gone (not a fixed wait)
+  await page.waitForTimeout(100);    // and that frame reaches the screen
   const shot = path.join(SCREENSHOTS, 'library-side-1280.png');
   await page.screenshot({ path: shot });
   const text = ocr(shot).normalize('NFC');

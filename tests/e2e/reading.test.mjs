@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, statsUntil, inkRatio, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, statsUntil, framesAfter, scrollSettled, drawingStopped, inkRatio, SCREENSHOTS } from './harness.mjs';
 import { ocr } from './ocr.mjs';
 
 let server; let browser;
@@ -37,7 +37,7 @@ test('keyboard scrolling moves the article and the place is kept per article', a
   for (let i = 0; i < 2; i++) {
     const before = s.scrollY;
     await page.keyboard.press('PageDown');
-    for (let k = 0; k < 50 && s.scrollY <= before; k++) { await page.waitForTimeout(100); s = await stats(page); }
+    s = await statsUntil(page, (x) => x.scrollY > before, 'PageDown to scroll');
   }
   assert.ok(s.scrollY > 900, `scrolled to ${s.scrollY}`);
   await page.keyboard.press('End');
@@ -102,8 +102,9 @@ test('a finger drag scrolls the article 1:1, a flick keeps it going, and a touch
   await touch('touchStart', 700);
   for (let i = 1; i <= 30; i++) await touch('touchMove', 700 - 10 * i, 20);
   await touch('touchEnd', 0, 200);
-  await page.waitForTimeout(400);
-  const slow = await stats(page);
+  // Judge the drag once the scroll holds still with frames drawn (a fixed 400 ms could end
+  // before a loaded machine drew the moves); a wrong fling would keep it moving past 300.
+  const slow = await scrollSettled(page, 'the drag to be applied');
   assert.ok(Math.abs(slow.scrollY - 300) <= 12, `a 300 px drag scrolled ${slow.scrollY} px`);
   // A flick: 200 px in ~80 ms, released while moving: the article keeps going.
   await touch('touchStart', 600);
@@ -111,8 +112,9 @@ test('a finger drag scrolls the article 1:1, a flick keeps it going, and a touch
   await touch('touchEnd');
   await page.waitForTimeout(150);
   const moving = await stats(page);
-  await page.waitForTimeout(1500);
-  const settled = await stats(page);
+  // The fling's end, not a fixed 1.5 s (a loaded machine may still be flinging then, and
+  // the idle check below would count its frames).
+  const settled = await drawingStopped(page, 'the fling to end');
   assert.ok(settled.scrollY > slow.scrollY + 200 + 100, `the flick carried on: ${slow.scrollY} → ${settled.scrollY}`);
   assert.ok(settled.scrollY > moving.scrollY, 'still moving 150 ms after the release');
   await page.waitForTimeout(1500);
@@ -124,11 +126,13 @@ test('a finger drag scrolls the article 1:1, a flick keeps it going, and a touch
   await touch('touchEnd');
   await page.waitForTimeout(100);
   await touch('touchStart', 400, 100);
-  await page.waitForTimeout(50);
-  const caught = await stats(page);
+  // Where the touch caught it: once frames have taken the touch (ImGui applies the last
+  // fling step a frame later), not after a fixed 50 ms that a loaded machine may not draw in.
+  const caught = await framesAfter(page, 2);
   await page.waitForTimeout(500);
   await touch('touchEnd', 0, 500);
-  await page.waitForTimeout(200);
+  await framesAfter(page, 3);         // the release is taken,
+  await page.waitForTimeout(200);     // and a fling it started, were there one, would show
   const after = await stats(page);
   assert.ok(Math.abs(after.scrollY - caught.scrollY) < 2, `a touch stopped the fling (${caught.scrollY} → ${after.scrollY})`);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'touch-scrolled-phone.png') });

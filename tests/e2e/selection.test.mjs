@@ -2,10 +2,14 @@
 // Ctrl+A, a double click on a word, Shift+arrows, a touch long press (then a drag), and
 // the context menu's Copy all put
 // the article's own text on the system clipboard (plain text, and HTML for rich paste).
+// Ctrl+C copies what the core last handed the page, which it does in the frame where a
+// selection settles (a drag's when the button is up): before each Ctrl+C the tests wait
+// for the selection in reader:stats and then for frames after it (framesAfter), not for
+// a fixed time that a loaded machine may not draw in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, stats, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, waitForMessage, stats, framesAfter, scrollSettled, SCREENSHOTS } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -32,14 +36,14 @@ async function clipboardHtml(page) {
   });
 }
 // Waits until the clipboard holds something other than `before`.
-async function clipboardChange(page, before, timeout = 3000) {
+async function clipboardChange(page, before, timeout = 15000) {
   const end = Date.now() + timeout;
   let t = before;
   while (Date.now() < end && t === before) { await page.waitForTimeout(80); t = await clipboardText(page); }
   return t;
 }
 const nfc = (s) => s.normalize('NFC');
-async function until(page, pred, timeout = 6000) {
+async function until(page, pred, timeout = 15000) {
   const end = Date.now() + timeout;
   let s;
   while (Date.now() < end) { s = await stats(page); if (pred(s)) return s; await page.waitForTimeout(80); }
@@ -54,7 +58,8 @@ test('a mouse drag across wrapped lines selects, paints and copies the lead as t
   await page.mouse.move((LEAD.x0 + LEAD.x1) / 2, (LEAD.y0 + LEAD.y1) / 2, { steps: 4 });
   await page.mouse.move(LEAD.x1, LEAD.y1, { steps: 4 });
   await page.mouse.up();
-  await page.waitForTimeout(200);
+  await until(page, (t) => t.selection.text.length > 40);
+  await framesAfter(page, 3);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-drag.png') });
   await page.keyboard.press('Control+c');
   const text = nfc(await clipboardChange(page, '-'));
@@ -70,7 +75,8 @@ test('Ctrl+A selects the whole article and Ctrl+C copies it, title first, paragr
   const { page, context } = await openSeed();
   await page.evaluate(() => navigator.clipboard.writeText('-'));
   await page.keyboard.press('Control+a');
-  await page.waitForTimeout(150);
+  await until(page, (t) => t.selection.text.length > 3000);
+  await framesAfter(page, 3);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-all.png') });
   await page.keyboard.press('Control+c');
   const text = nfc(await clipboardChange(page, '-'));
@@ -88,7 +94,8 @@ test('a double click selects one Vietnamese word with its diacritics', async () 
   await page.evaluate(() => navigator.clipboard.writeText('-'));
   // "Thành" in the lead's first line (after "Sáng 7/10, ").
   await page.mouse.dblclick(LEAD.x0 + 345, LEAD.y0);
-  await page.waitForTimeout(300);
+  await until(page, (t) => t.selection.text.length > 0);
+  await framesAfter(page, 3);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-word.png') });
   await page.keyboard.press('Control+c');
   const word = nfc(await clipboardChange(page, '-'));
@@ -104,13 +111,13 @@ test('Shift+arrows extend a selection from a click, by character and by line', a
   for (let i = 0; i < 17; ++i) await page.keyboard.press('Shift+ArrowRight');
   // The reader takes one key event a frame: wait until it has taken them all.
   await until(page, (t) => nfc(t.selection.text) === '(Thanhuytphcm.vn)');
-  await page.waitForTimeout(150);
+  await framesAfter(page, 3);
   await page.keyboard.press('Control+c');
   assert.equal(nfc(await clipboardChange(page, '-')), '(Thanhuytphcm.vn)');
   await page.evaluate(() => navigator.clipboard.writeText('-'));
   await page.keyboard.press('Shift+ArrowDown');
   await until(page, (t) => t.selection.text.length > 40);
-  await page.waitForTimeout(150);
+  await framesAfter(page, 3);
   await page.keyboard.press('Control+c');
   const two = nfc(await clipboardChange(page, '-'));
   assert.match(two, /^\(Thanhuytphcm\.vn\) - Sáng 7\/10, Thành ủy .+ Giải pháp/);
@@ -125,7 +132,9 @@ test('the context menu copies the selection', async () => {
   await page.mouse.move(LEAD.x1, LEAD.y0 + 33, { steps: 4 });
   await page.mouse.up();
   await page.mouse.click(600, LEAD.y0 + 10, { button: 'right' });
-  await page.waitForTimeout(200);
+  // Click "Sao chép" once the menu is open and drawn, not after a fixed 200 ms.
+  await until(page, (t) => t.selection.menuOpen);
+  await framesAfter(page, 3);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-context-menu.png') });
   // The menu opens at the pointer; "Sao chép" is its first item.
   await page.mouse.click(600 + 30, LEAD.y0 + 10 + 14);
@@ -151,8 +160,9 @@ test('a long press selects the word under the finger, a drag extends it, and the
   // Held still on "Thành" of the lead's first line: after the long-press time, one word.
   const x = LEAD.x0 + 345; const y = LEAD.y0 + 8;
   await touch(cdp, 'touchStart', x, y);
-  await page.waitForTimeout(800);
-  let s = await stats(page);
+  await page.waitForTimeout(800);   // held (the long press is 500 ms of frames)
+  // The word once frames have seen the hold through (a loaded machine draws them late).
+  let s = await until(page, (t) => t.selection.text.length > 0);
   const word = nfc(s.selection.text);
   assert.match(word, /^[\p{L}\p{M}]+$/u, `one word: ${JSON.stringify(word)}`);
   assert.equal(s.scrollY, before.scrollY, 'holding did not scroll');
@@ -185,16 +195,14 @@ test('reader comments are selectable too: a double click takes a word of a comme
     if (screenY > 200 && screenY < 800) break;
     await page.mouse.move(640, 450);
     await page.mouse.wheel(0, screenY - 450);
-    await page.waitForTimeout(300);
-    s = await stats(page);
+    s = await scrollSettled(page, 'the wheel towards the comment');
   }
   const a = toggle();
   const margin = Math.floor((1280 - s.comments.width) / 2);
   const y = 44 + a.y0 - s.scrollY - 12;           // the comment's (one) line of text
   await page.mouse.dblclick(margin + 12, y);
-  await page.waitForTimeout(200);
   await until(page, (t) => nfc(t.selection.text) === 'Bài');
-  await page.waitForTimeout(150);
+  await framesAfter(page, 3);
   await page.keyboard.press('Control+c');
   assert.equal(nfc(await clipboardChange(page, '-')), 'Bài');
   await page.evaluate(() => navigator.clipboard.writeText('-'));
@@ -204,7 +212,7 @@ test('reader comments are selectable too: a double click takes a word of a comme
   await page.mouse.move(margin + 600, y, { steps: 3 });
   await page.mouse.up();
   await until(page, (t) => t.selection.text.length > 20);
-  await page.waitForTimeout(150);
+  await framesAfter(page, 3);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'selection-comment.png') });
   await page.keyboard.press('Control+c');
   assert.equal(nfc(await clipboardChange(page, '-')), 'Bài viết nêu rõ các giải pháp, dễ theo dõi. Cảm ơn tòa soạn.');
