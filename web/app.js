@@ -534,6 +534,10 @@
   // done; any failure only means the page compiles on its own (reported in stats).
   const WARM_UP_MAX_BUNDLE = 4 << 20;   // beyond this the second copy costs more than it saves
   let warmUpState = { state: 'off' };
+  // The worker pays off only beside a spare core: on two, it competes with the main
+  // thread and the GPU process, and alternating runs here showed the first frame no
+  // sooner (1.3-1.7 s either way), though with half the main thread's compiling gone.
+  const spareCore = () => (navigator.hardwareConcurrency || 1) > 2;
   // The worker is started with the downloads, so that its script is loaded and running
   // by the time the module is compiled; warmUp() then hands it the module and the data.
   function startWarmUpWorker() {
@@ -581,7 +585,7 @@
     // of this site (another origin waits for the configuration that allows it).
     const wasmModuleP = compileWasm();
     const noWebGL2 = typeof WebGL2RenderingContext === 'undefined';
-    const warmUpWorker = noWebGL2 ? null : startWarmUpWorker();
+    const warmUpWorker = noWebGL2 || !spareCore() ? null : startWarmUpWorker();
     const fontsP = noWebGL2 ? Promise.resolve([]) : Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
     fontsP.catch(() => {});
     wasmModuleP.catch(() => {});
