@@ -535,8 +535,9 @@
   const WARM_UP_MAX_BUNDLE = 4 << 20;   // beyond this the second copy costs more than it saves
   let warmUpState = { state: 'off' };
   // The worker pays off only beside a spare core: on two, it competes with the main
-  // thread and the GPU process, and alternating runs here showed the first frame no
-  // sooner (1.3-1.7 s either way), though with half the main thread's compiling gone.
+  // thread and the GPU process. Alternating runs on a 2-core machine showed the first
+  // frame no sooner with it (medians 1.3-1.7 s, against 1.1-1.5 s without), though
+  // with most of the main thread's compiling gone (BENCHMARKS.md).
   const spareCore = () => (navigator.hardwareConcurrency || 1) > 2;
   // The worker is started with the downloads, so that its script is loaded and running
   // by the time the module is compiled; warmUp() then hands it the module and the data.
@@ -562,7 +563,9 @@
     try { settings = localStorage.getItem('reader.settings'); } catch (e) { /* private mode */ }
     worker.postMessage({ start: {
       module, width: rect.width, height: rect.height, dpr: window.devicePixelRatio || 1,
-      config: JSON.stringify({ ...JSON.parse(coreConfig()), warmUp: true }), hash: location.hash, settings: settings === null ? {} : { 'reader.settings': settings },
+      config: JSON.stringify({ ...JSON.parse(coreConfig()), warmUp: true }),
+      hash: location.hash,
+      settings: settings === null ? {} : { 'reader.settings': settings },   // the same atlas sizes and family
     } });
     fontsP.then((files) => worker.postMessage({ fonts: FONT_FILES.map((name, i) => ({ name, bytes: files[i] })) }),
       () => stop({ state: 'skipped', error: 'no fonts' }));
