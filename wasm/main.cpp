@@ -60,6 +60,9 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     return EM_TRUE;
 }
 
+// web/app.js asks the canvas for its context first, with these same attributes, so that
+// the GPU process sets it up during the downloads (createGLContextEarly); keep the two
+// in step. Here the canvas hands back that context.
 bool create_gl_context() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);

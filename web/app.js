@@ -515,6 +515,22 @@
   }
 
   // ------------------------------------------------------------------ start
+  // The WebGL2 context is asked for with the downloads: the GPU process sets it up
+  // while the module arrives, instead of holding up reader_init, which gets this same
+  // context (a canvas has one; the attributes are main.cpp's). 25 alternating first
+  // views each: first article frame median 1446 -> 1360 ms (BENCHMARKS.md).
+  function createGLContextEarly() {
+    // Hidden (but laid out) until its first frame: a visible WebGL canvas is composited
+    // from the moment its context exists, which without a GPU means reading back an
+    // empty drawing buffer the page covers anyway.
+    canvas.style.visibility = 'hidden';
+    resize();
+    try {
+      canvas.getContext('webgl2', { alpha: false, depth: true, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false });
+    } catch (e) { /* reader_init reports it */ }
+  }
+
   function coreConfig() {
     return JSON.stringify({
       lang: navigator.language || 'vi',
@@ -589,6 +605,7 @@
     const wasmModuleP = compileWasm();
     const noWebGL2 = typeof WebGL2RenderingContext === 'undefined';
     const warmUpWorker = noWebGL2 || !spareCore() ? null : startWarmUpWorker();
+    if (!noWebGL2) createGLContextEarly();
     const fontsP = noWebGL2 ? Promise.resolve([]) : Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
     fontsP.catch(() => {});
     wasmModuleP.catch(() => {});
@@ -679,10 +696,7 @@
     await nextTask();
 
     resize();
-    // Hidden (but laid out) until its first frame: a visible WebGL canvas is composited
-    // from the moment its context exists, which without a GPU means reading back an
-    // empty drawing buffer the page covers anyway.
-    canvas.style.visibility = 'hidden';
+    canvas.style.visibility = 'hidden';   // as in createGLContextEarly
     const rect = canvas.getBoundingClientRect();
     const ok = withCString(coreConfig(), (p) => mod._reader_init(rect.width, rect.height, window.devicePixelRatio || 1, p));
     if (!ok) { await showPlainView(url, bundleP); return; }
