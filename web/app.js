@@ -514,33 +514,6 @@
     } catch (e) { /* no config: own origin only */ }
   }
 
-  // ------------------------------------------------------------------ start
-  // The WebGL2 context is asked for with the downloads: the GPU process sets it up
-  // while the module arrives, instead of holding up reader_init, which gets this same
-  // context (a canvas has one; the attributes are main.cpp's). 25 alternating first
-  // views each: first article frame median 1446 -> 1360 ms (BENCHMARKS.md).
-  function createGLContextEarly() {
-    // Hidden (but laid out) until its first frame: a visible WebGL canvas is composited
-    // from the moment its context exists, which without a GPU means reading back an
-    // empty drawing buffer the page covers anyway.
-    canvas.style.visibility = 'hidden';
-    resize();
-    try {
-      canvas.getContext('webgl2', { alpha: false, depth: true, stencil: false, antialias: false,
-        premultipliedAlpha: true, preserveDrawingBuffer: false });
-    } catch (e) { /* reader_init reports it */ }
-  }
-
-  function coreConfig() {
-    return JSON.stringify({
-      lang: navigator.language || 'vi',
-      prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
-      navStart: 0,
-      embed: new URLSearchParams(location.search).get('embed') === '1',
-      library: new URLSearchParams(location.search).get('library') === '1',
-    });
-  }
-
   // ------------------------------------------------------------------ compiling ahead
   // V8 compiles each wasm function on its first call, on the calling thread: the page's
   // start-up calls compiled a few hundred functions on the main thread, in the way of
@@ -587,6 +560,33 @@
       () => stop({ state: 'skipped', error: 'no fonts' }));
     bundleP.then((b) => worker.postMessage({ bundle: b.bytes && b.bytes.length <= WARM_UP_MAX_BUNDLE
       ? { name: 'bundle', bytes: b.bytes } : null }));
+  }
+
+  // ------------------------------------------------------------------ start
+  // The WebGL2 context is asked for with the downloads: the GPU process sets it up
+  // while the module arrives, instead of holding up reader_init, which gets this same
+  // context (a canvas has one; the attributes are main.cpp's). 25 alternating first
+  // views each: first article frame median 1446 -> 1360 ms (BENCHMARKS.md).
+  function createGLContextEarly() {
+    // Hidden (but laid out) until its first frame: a visible WebGL canvas is composited
+    // from the moment its context exists, which without a GPU means reading back an
+    // empty drawing buffer the page covers anyway.
+    canvas.style.visibility = 'hidden';
+    resize();
+    try {
+      canvas.getContext('webgl2', { alpha: false, depth: true, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false });
+    } catch (e) { /* reader_init reports it */ }
+  }
+
+  function coreConfig() {
+    return JSON.stringify({
+      lang: navigator.language || 'vi',
+      prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
+      navStart: 0,
+      embed: new URLSearchParams(location.search).get('embed') === '1',
+      library: new URLSearchParams(location.search).get('library') === '1',
+    });
   }
 
   async function start() {
