@@ -59,6 +59,12 @@ export async function openReader(browser, url, { viewport = { width: 1280, heigh
       if (e.data && typeof e.data.type === 'string' && e.data.type.startsWith('reader:')) window.__readerMessages.push(e.data);
     });
   });
+  // READER_TEST_CORES=8 runs a suite as on a machine with cores to spare, where the
+  // page starts its warm-up worker (web/warm_up.js); by default the machine's own count.
+  if (process.env.READER_TEST_CORES) {
+    await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }),
+      Number(process.env.READER_TEST_CORES));
+  }
   if (prepare) await prepare(page);
   await page.goto(url);
   return { context, page, consoleErrors };
