@@ -94,8 +94,8 @@ async function run() {
     // that the first keystroke in the search field does not compile them either.
     exp('_free')(exp('_reader_search_mirror')(cString('ha')));
   }
-  return performance.now() - t0;
+  return { ms: performance.now() - t0, bundle: Boolean(bundle) };
 }
 
-run().then((ms) => postMessage({ state: 'done', ms: Math.round(ms) }),
+run().then((r) => postMessage({ state: 'done', ms: Math.round(r.ms), bundle: r.bundle }),
   (e) => postMessage({ state: 'failed', error: String(e && e.message || e) }));

@@ -61,13 +61,15 @@ export async function openReader(browser, url, { viewport = { width: 1280, heigh
   });
   // READER_TEST_CORES=8 runs a suite as on a machine with cores to spare, where the
   // page starts its warm-up worker (web/warm_up.js); by default the machine's own count.
-  if (process.env.READER_TEST_CORES) {
-    await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }),
-      Number(process.env.READER_TEST_CORES));
-  }
+  if (process.env.READER_TEST_CORES) await reportCores(page, Number(process.env.READER_TEST_CORES));
   if (prepare) await prepare(page);
   await page.goto(url);
   return { context, page, consoleErrors };
+}
+
+// The page is told it runs on `n` cores (navigator.hardwareConcurrency).
+export async function reportCores(page, n) {
+  await page.addInitScript((k) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => k }), n);
 }
 
 export async function waitForMessage(page, type, timeout = 20000) {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, waitForMessage, inkRatio, stats, statsUntil, framesAfter, screenshotPixels, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, reportCores, waitForMessage, inkRatio, stats, statsUntil, framesAfter, screenshotPixels, SCREENSHOTS } from './harness.mjs';
 import { ocr, recall } from './ocr.mjs';
 
 const SEED_TITLE = 'Tiếp tục lãnh đạo, chỉ đạo tổ chức quán triệt nghiêm túc Kết luận số 21-KL/TW sâu rộng đến chi bộ, cán bộ, đảng viên';
@@ -61,12 +61,13 @@ test('with cores to spare, the start-up calls run first in the warm-up worker, w
   // tools/build.py read out of reader.js: a toolchain that changes its glue fails here.
   // It runs where there is a core to spare (a phone has 4-8; this machine may have 2).
   const { page, consoleErrors, context } = await openReader(browser, server.url, {
-    prepare: (p) => p.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 8 })),
+    prepare: (p) => reportCores(p, 8),
   });
   await waitForMessage(page, 'reader:ready');
   const s = await statsUntil(page, (x) => x.warmUp && x.warmUp.state !== 'running' && x.warmUp.state !== 'starting', 'the warm-up to end');
   assert.equal(s.warmUp.state, 'done', JSON.stringify(s.warmUp));
   assert.ok(s.warmUp.ms > 0);
+  assert.equal(s.warmUp.bundle, true, 'the worker loaded the bundle and drew its frames, the paths the page takes next');
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
