@@ -120,7 +120,7 @@ def stage_index_html(src, dst, bundle):
 
 def wasm_names(glue):
     """The optimizer's short names of the module's imports and exports, read from the
-    emscripten glue (reader.js) for web/warm_up.js, which instantiates the module
+    emscripten glue (reader.js) for web/startup_worker.js, which instantiates the module
     without the glue: {"imports": {short: name}, "exports": {name: short}}."""
     table = re.search(r"asmLibraryArg=\{([^}]*)\}", glue)
     memory = re.search(r'wasmMemory=Module\["asm"\]\["([^"]+)"\]', glue)
@@ -132,7 +132,7 @@ def wasm_names(glue):
     return {"imports": imports, "exports": exports}
 
 
-def stage_warm_up(src, dst):
+def stage_startup_worker(src, dst):
     names = wasm_names((BUILD / "wasm" / "reader.js").read_text(encoding="utf-8"))
     text = src.read_text(encoding="utf-8").replace("__WASM_NAMES__", json.dumps(names, sort_keys=True), 1)
     if not dst.exists() or dst.read_text(encoding="utf-8") != text:
@@ -159,8 +159,8 @@ def stage():
     for rel, src in wanted.items():
         if rel == Path("index.html"):   # with the static first view written in
             stage_index_html(src, DIST / rel, ROOT / "assets" / "bundles" / "default.json")
-        elif rel == Path("warm_up.js"):   # with the module's short names written in
-            stage_warm_up(src, DIST / rel)
+        elif rel == Path("startup_worker.js"):   # with the module's short names written in
+            stage_startup_worker(src, DIST / rel)
         elif rel != Path("sw.js"):    # written below, stamped with the version
             copy_if_changed(src, DIST / rel)
     # Remove what is no longer part of the app (renamed or deleted files).

@@ -21,7 +21,7 @@ target_include_directories(reader PRIVATE "${CMAKE_SOURCE_DIR}/wasm")
 target_compile_options(reader PRIVATE -Wall -Wextra)
 set(READER_EXPORTS
   _reader_plain_html
-  _malloc _free _reader_init _reader_add_font _reader_prepare_fonts _reader_load_bundle _reader_frame _reader_resize
+  _malloc _free _reader_init _reader_add_font _reader_prepare_fonts _reader_saved_atlas _reader_load_atlas _reader_load_bundle _reader_frame _reader_resize
   _reader_pointer _reader_wheel _reader_key _reader_text _reader_focus _reader_message _reader_navigate _reader_load_error
   _reader_text_field _reader_text_field_blur _reader_tab _reader_focus_enter _reader_fetched _reader_image_loaded _reader_image_failed _reader_search_mirror _reader_mirror_strings _reader_reveal_text)
 list(JOIN READER_EXPORTS "," READER_EXPORTS_CSV)

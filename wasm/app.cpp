@@ -90,6 +90,7 @@ void App::init(std::string_view config_json) {
         if (cfg.contains("embed") && cfg["embed"].is_boolean()) ui_.embed = cfg["embed"].get<bool>();
         if (cfg.contains("library") && cfg["library"].is_boolean()) ui_.library_in_embed = cfg["library"].get<bool>();
         if (cfg.contains("warmUp") && cfg["warmUp"].is_boolean()) fonts::set_warm_up(cfg["warmUp"].get<bool>());
+        if (cfg.contains("saveAtlas") && cfg["saveAtlas"].is_boolean()) fonts::set_save_builds(cfg["saveAtlas"].get<bool>());
     }
     load_settings();
     library_.init(*this);
@@ -355,6 +356,8 @@ void App::post_stats() {
                                  {"wholeWords", search_options().whole_words}}},
               // The control the keyboard focus ring is on in the canvas ("" when none).
               {"focus", keyboard_focus::focused_label()}};
+    const fonts::AtlasInfo& atlas = fonts::atlas_info();
+    s["atlas"] = {{"loaded", atlas.loaded}, {"buildMs", atlas.build_ms}, {"builds", atlas.builds}};
     s["images"] = images::cache().stats();   // src, state, natural size, box on screen
     s["library"] = library_.stats(*this);      // mode, open, table of contents, rows on screen
     s["comments"] = article_view_.comments().stats(*this);

@@ -2,6 +2,7 @@
 #include "fonts.h"
 
 #include <imgui.h>
+#include "atlas_transfer.h"
 #include "gl_renderer.h"
 
 #include <algorithm>
@@ -9,6 +10,8 @@
 #include <cmath>
 #include <cstdio>
 #include <span>
+
+#include <emscripten/emscripten.h>
 
 namespace fonts {
 namespace {
@@ -93,6 +96,9 @@ struct State {
     bool built_once = false;
     uint64_t generation = 0;
     bool warm_up = false;
+    bool save_builds = false;            // the atlas worker: keep each build's bytes
+    std::vector<unsigned char> saved;
+    AtlasInfo info;
     AtlasMetrics metrics;
 } g;
 
@@ -134,6 +140,9 @@ bool add_file(std::string_view name, std::vector<unsigned char> bytes) {
 }
 
 void set_warm_up(bool on) { g.warm_up = on; }
+void set_save_builds(bool on) { g.save_builds = on; }
+const std::vector<unsigned char>& saved_build() { return g.saved; }
+const AtlasInfo& atlas_info() { return g.info; }
 
 bool have_all_files() {
     for (const auto& f : g.files) if (f.empty()) return false;
@@ -163,7 +172,19 @@ bool ensure(float dpr, const Settings& s) {
     }
     g.ui = add_font(Face::SansRegular, s.ui_px, raster);
     g.ui_bold = add_font(Face::SansBold, s.ui_px, raster);
+    // The atlas worker's build of the same fonts, when it has come, instead of
+    // rasterizing here (atlas_transfer.h).
+    const atlas_transfer::Key key{dpr, s.body_px, s.ui_px, s.serif};
+    const bool offered = atlas_transfer::pending(key);
+    if (!offered) atlas_transfer::drop();
+    io.Fonts->FontBuilderIO = offered ? atlas_transfer::builder() : nullptr;
+    const double t0 = emscripten_get_now();
     io.Fonts->Build();
+    io.Fonts->FontBuilderIO = nullptr;
+    g.info.loaded = offered && atlas_transfer::last_build_loaded();
+    g.info.build_ms = emscripten_get_now() - t0;
+    ++g.info.builds;
+    if (g.save_builds) g.saved = atlas_transfer::save(*io.Fonts, key);
     io.FontDefault = g.ui;
     gl_renderer::upload_font_atlas();
     io.Fonts->ClearTexData();            // the GPU has it; the CPU copies are tens of MB

@@ -35,6 +35,19 @@ bool have_all_files();
 // fraction of the time.
 void set_warm_up(bool on);
 
+// The atlas worker (web/warm_up.js) builds the page's atlas in its own instance: it
+// keeps the bytes of each build for the page (atlas_transfer.h).
+void set_save_builds(bool on);
+const std::vector<unsigned char>& saved_build();
+
+// How the last atlas came about, for reader:stats.
+struct AtlasInfo {
+    bool loaded = false;       // from the worker's build, not rasterized here
+    double build_ms = 0;       // ImFontAtlas::Build on this thread
+    int builds = 0;
+};
+const AtlasInfo& atlas_info();
+
 // Rebuilds the atlas when dpr or settings differ from the last build.
 // Call outside ImGui::NewFrame/Render. Returns true when rebuilt.
 bool ensure(float dpr, const Settings& s);

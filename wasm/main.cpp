@@ -1,7 +1,9 @@
 // The wasm entry points. web/app.js loads the module, then:
 //   1. reader_init(config)         creates the WebGL2 context and ImGui
 //   2. reader_add_font(name, ...)  once per shipped font file, then
-//      reader_prepare_fonts()      the font atlas, in a task of its own
+//      reader_load_atlas(bytes)    the atlas worker's build of the atlas, when it has one,
+//      reader_prepare_fonts()      the font atlas (taken from those bytes, or rasterized),
+//                                  in a task of its own
 //   3. reader_load_bundle(...)     with the bundle's bytes (or after a fetch failure,
 //                                  with an empty buffer and the error as the name)
 //   4. reader_frame(now)           inside requestAnimationFrame, only when asked for
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "app.h"
+#include "atlas_transfer.h"
 #include "i18n/lang.h"
 #include "i18n/strings.h"
 #include "model/bundle_loader.h"
@@ -105,6 +108,28 @@ EMSCRIPTEN_KEEPALIVE int reader_add_font(const char* name, unsigned char* data, 
 // Rasterizes the font atlas once every font file is in: called by the page in a task of
 // its own while the bundle may still be downloading, so the first frame does not.
 EMSCRIPTEN_KEEPALIVE void reader_prepare_fonts() { App::get().prepare_fonts(); }
+
+// The atlas worker (web/warm_up.js): the bytes of its last atlas build, as
+// [u32 size][bytes], or null before one. Owned by the instance.
+EMSCRIPTEN_KEEPALIVE const unsigned char* reader_saved_atlas() {
+    static std::vector<unsigned char> out;
+    const auto& saved = fonts::saved_build();
+    if (saved.empty()) return nullptr;
+    const uint32_t n = static_cast<uint32_t>(saved.size());
+    out.resize(4 + saved.size());
+    std::memcpy(out.data(), &n, 4);
+    std::memcpy(out.data() + 4, saved.data(), saved.size());
+    return out.data();
+}
+
+// The page: the worker's atlas, used by the next atlas build with the same DPR and
+// settings instead of rasterizing. Takes ownership of `data`; 0 if it is not an atlas
+// (nothing for the reader to tell: the page rasterizes its own, as without a worker).
+EMSCRIPTEN_KEEPALIVE int reader_load_atlas(unsigned char* data, int size) {
+    const bool ok = atlas_transfer::load(data, data ? static_cast<size_t>(size) : 0, nullptr);
+    free(data);
+    return ok ? 1 : 0;
+}
 
 // Takes ownership of `data`.
 EMSCRIPTEN_KEEPALIVE void reader_load_bundle(char* data, int size, const char* name) {

@@ -514,32 +514,80 @@
     } catch (e) { /* no config: own origin only */ }
   }
 
-  // ------------------------------------------------------------------ compiling ahead
-  // V8 compiles each wasm function on its first call, on the calling thread: the page's
-  // start-up calls compiled a few hundred functions on the main thread, in the way of
-  // the first frame. warm_up.js makes the same calls first in a worker, in a throw-away
-  // instance of the same module; compiled code belongs to the module, so this page's
-  // instance finds it ready. The worker gets the data as it arrives and is dropped when
-  // done; any failure only means the page compiles on its own (reported in stats).
-  const WARM_UP_MAX_BUNDLE = 4 << 20;   // beyond this the second copy costs more than it saves
-  let warmUpState = { state: 'off' };
-  // The worker pays off only beside a spare core: on two, it competes with the main
-  // thread and the GPU process. Alternating runs on a 2-core machine showed the first
-  // frame no sooner with it (medians 1.3-1.7 s, against 1.1-1.5 s without), though
-  // with most of the main thread's compiling gone (BENCHMARKS.md).
-  const spareCore = () => (navigator.hardwareConcurrency || 1) > 2;
-  // The worker is started with the downloads, so that its script is loaded and running
-  // by the time the module is compiled; warmUp() then hands it the module and the data.
-  function startWarmUpWorker() {
+  // ------------------------------------------------------------------ start-up workers
+  // startup_worker.js runs part of the start-up in a worker, in a throw-away instance of
+  // the same compiled module. Workers are started with the downloads, so that their
+  // script is loaded and running by the time the module is compiled; they get the data
+  // as it arrives, and are dropped when done. Any failure only means the page does the
+  // work itself (reported in reader:stats: atlasWorker, warmUp).
+  function startWorker() {
     try {
-      const worker = new Worker('warm_up.js');
-      warmUpState = { state: 'starting' };
-      return worker;
+      return new Worker('startup_worker.js');
     } catch (e) {
-      warmUpState = { state: 'failed', error: String(e.message || e) };
       return null;
     }
   }
+  // What the worker's instance needs to take the page's branches: the canvas's size,
+  // the DPR and the stored reading settings (the same atlas sizes and family).
+  function workerStart(job, module, config) {
+    const rect = canvas.getBoundingClientRect();
+    let settings = null;
+    try { settings = localStorage.getItem('reader.settings'); } catch (e) { /* private mode */ }
+    return { start: {
+      job, module, width: rect.width, height: rect.height, dpr: window.devicePixelRatio || 1,
+      config: JSON.stringify({ ...JSON.parse(coreConfig()), ...config }),
+      hash: location.hash,
+      settings: settings === null ? {} : { 'reader.settings': settings },
+    } };
+  }
+  // Both jobs pay off only beside a spare core (see each).
+  const spareCore = () => (navigator.hardwareConcurrency || 1) > 2;
+  const fontMessage = (files) => ({ fonts: FONT_FILES.map((name, i) => ({ name, bytes: files[i] })) });
+
+  // The font atlas is rasterized in the worker while this thread runs reader_init and
+  // parses the bundle, and loaded here from its bytes (wasm/atlas_transfer.h): the
+  // largest main-thread task of the start-up (150-220 ms on the 2-core test machine,
+  // ~440 ms at Lighthouse's 4x CPU) leaves the main thread. Like the warm-up, only
+  // beside a spare core (spareCore): on two, the worker took 260-420 ms for it, against
+  // the main thread and the GPU process, and the first frame came ~150 ms later
+  // (BENCHMARKS.md). Resolves to the atlas bytes, or null when the worker could not
+  // build them (the page then rasterizes as before).
+  const ATLAS_WORKER_LIMIT_MS = 10000;   // against a worker that never answers
+  let atlasWorkerState = { state: 'off' };
+  function buildAtlasInWorker(worker, module, fontsP) {
+    if (!worker) return Promise.resolve(null);
+    atlasWorkerState = { state: 'running' };
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (state, atlas) => {
+        if (settled) return;
+        settled = true;
+        atlasWorkerState = { ...state, wallMs: Math.round(performance.now() - t0) };
+        worker.terminate();
+        resolve(atlas || null);
+      };
+      worker.onmessage = (e) => {
+        const { atlas, ...state } = e.data;
+        finish({ ...state, bytes: atlas ? atlas.byteLength : 0 }, atlas);
+      };
+      worker.onerror = (e) => { e.preventDefault(); finish({ state: 'failed', error: String(e.message || 'worker error') }); };
+      setTimeout(() => finish({ state: 'timeout' }), ATLAS_WORKER_LIMIT_MS);
+      worker.postMessage(workerStart('atlas', module, { saveAtlas: true }));
+      fontsP.then((files) => worker.postMessage(fontMessage(files)), () => finish({ state: 'skipped', error: 'no fonts' }));
+    });
+  }
+
+  // V8 compiles each wasm function on its first call, on the calling thread: the page's
+  // start-up calls compiled a few hundred functions on the main thread, in the way of
+  // the first frame. The warm-up job makes the same calls first; compiled code belongs
+  // to the module, so this page's instance finds it ready.
+  const WARM_UP_MAX_BUNDLE = 4 << 20;   // beyond this the second copy costs more than it saves
+  let warmUpState = { state: 'off' };
+  // The warm-up pays off only beside a spare core: on two, it competes with the main
+  // thread and the GPU process. Alternating runs on a 2-core machine showed the first
+  // frame no sooner with it (medians 1.3-1.7 s, against 1.1-1.5 s without), though
+  // with most of the main thread's compiling gone (BENCHMARKS.md).
   function warmUp(worker, module, fontsP, bundleP) {
     if (!worker) return;
     warmUpState = { state: 'running' };
@@ -547,17 +595,8 @@
     const stop = (state) => { warmUpState = { ...state, wallMs: Math.round(performance.now() - t0) }; worker.terminate(); };
     worker.onmessage = (e) => stop(e.data);
     worker.onerror = (e) => { e.preventDefault(); stop({ state: 'failed', error: String(e.message || 'worker error') }); };
-    const rect = canvas.getBoundingClientRect();
-    let settings = null;
-    try { settings = localStorage.getItem('reader.settings'); } catch (e) { /* private mode */ }
-    worker.postMessage({ start: {
-      module, width: rect.width, height: rect.height, dpr: window.devicePixelRatio || 1,
-      config: JSON.stringify({ ...JSON.parse(coreConfig()), warmUp: true }),
-      hash: location.hash,
-      settings: settings === null ? {} : { 'reader.settings': settings },   // the same atlas sizes and family
-    } });
-    fontsP.then((files) => worker.postMessage({ fonts: FONT_FILES.map((name, i) => ({ name, bytes: files[i] })) }),
-      () => stop({ state: 'skipped', error: 'no fonts' }));
+    worker.postMessage(workerStart('warm-up', module, { warmUp: true }));
+    fontsP.then((files) => worker.postMessage(fontMessage(files)), () => stop({ state: 'skipped', error: 'no fonts' }));
     bundleP.then((b) => worker.postMessage({ bundle: b.bytes && b.bytes.length <= WARM_UP_MAX_BUNDLE
       ? { name: 'bundle', bytes: b.bytes } : null }));
   }
@@ -604,7 +643,8 @@
     // of this site (another origin waits for the configuration that allows it).
     const wasmModuleP = compileWasm();
     const noWebGL2 = typeof WebGL2RenderingContext === 'undefined';
-    const warmUpWorker = noWebGL2 || !spareCore() ? null : startWarmUpWorker();
+    const atlasWorker = noWebGL2 || !spareCore() ? null : startWorker();
+    const warmUpWorker = noWebGL2 || !spareCore() ? null : startWorker();
     if (!noWebGL2) createGLContextEarly();
     const fontsP = noWebGL2 ? Promise.resolve([]) : Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
     fontsP.catch(() => {});
@@ -623,9 +663,11 @@
     let wasmModule;
     try { wasmModule = await wasmModuleP; } catch (e) {
       if (warmUpWorker) warmUpWorker.terminate();
+      if (atlasWorker) atlasWorker.terminate();
       showFatal('Không tải được ứng dụng', e.message);
       return;
     }
+    const atlasP = buildAtlasInWorker(atlasWorker, wasmModule, fontsP);
     warmUp(warmUpWorker, wasmModule, fontsP, bundleP);
     await nextTask();
     const host = {
@@ -634,7 +676,10 @@
         try {
           const m = JSON.parse(text);
           if (m.type === 'reader:error' && window.ReaderMirror) window.ReaderMirror.announce(m.message);
-          if (m.type === 'reader:stats' && 'frames' in m) m.warmUp = warmUpState;
+          if (m.type === 'reader:stats' && 'frames' in m) {
+            m.warmUp = warmUpState;
+            m.atlasWorker = atlasWorkerState;
+          }
           postToHost(m);
         } catch (e) { console.error(e); }
       },
@@ -724,8 +769,15 @@
     await nextTask();
     try { fontFiles = await fontsP; } catch (e) { showFatal('Không tải được phông chữ', e.message); return; }
     FONT_FILES.forEach((name, i) => withCString(name, (p) => mod._reader_add_font(p, copyIn(fontFiles[i]), fontFiles[i].length)));
-    await nextTask();
-    mod._reader_prepare_fonts();     // the atlas, while the bundle may still be on its way
+    // The atlas, as soon as the worker's bytes are in (or it failed), while the bundle
+    // may still be on its way.
+    const fontsReady = atlasP.then(async (atlas) => {
+      await nextTask();
+      if (atlas && !mod._reader_load_atlas(copyIn(new Uint8Array(atlas)), atlas.byteLength)) {
+        atlasWorkerState = { ...atlasWorkerState, state: 'refused' };
+      }
+      mod._reader_prepare_fonts();
+    });
 
     withCString(location.hash, (p) => mod._reader_navigate(p));
     const bundle = await bundleP;
@@ -739,6 +791,7 @@
     } else {
       withCString(url.pathname.split('/').pop() || 'bundle', (np) => mod._reader_load_bundle(copyIn(bundle.bytes), bundle.bytes.length, np));
     }
+    await fontsReady;
     await nextTask();
     loading.hidden = true;
     framesStarted = true;

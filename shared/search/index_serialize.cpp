@@ -12,8 +12,8 @@
 //            u32 variant_off[V+1], post_off[V+1], variant_df[V], variant keys;
 //            postings; when texts are stored: u32 text_off[U+1], texts.
 #include <cstring>
-#include <type_traits>
 
+#include "io/byte_stream.h"
 #include "search/index_impl.h"
 
 namespace reader::search {
@@ -38,60 +38,8 @@ uint64_t checksum(const uint8_t* p, size_t n) {
     return h;
 }
 
-class Writer {
-public:
-    std::vector<uint8_t> out;
-    template <typename T>
-    void put(T v) {
-        static_assert(std::is_trivially_copyable_v<T>);
-        size_t at = out.size();
-        out.resize(at + sizeof(T));
-        std::memcpy(out.data() + at, &v, sizeof(T));  // the targets are little-endian
-    }
-    template <typename T>
-    void put_array(const std::vector<T>& v) {
-        size_t at = out.size();
-        out.resize(at + v.size() * sizeof(T));
-        if (!v.empty()) std::memcpy(out.data() + at, v.data(), v.size() * sizeof(T));
-    }
-    void put_bytes(const void* p, size_t n) {
-        size_t at = out.size();
-        out.resize(at + n);
-        if (n) std::memcpy(out.data() + at, p, n);
-    }
-};
-
-class Reader {
-public:
-    Reader(const uint8_t* p, size_t n) : p_(p), end_(p + n) {}
-    template <typename T>
-    bool get(T& v) {
-        if (size_t(end_ - p_) < sizeof(T)) return false;
-        std::memcpy(&v, p_, sizeof(T));
-        p_ += sizeof(T);
-        return true;
-    }
-    template <typename T>
-    bool get_array(std::vector<T>& v, uint64_t n) {
-        if (n > size_t(end_ - p_) / sizeof(T)) return false;  // checked before allocating
-        v.resize(size_t(n));
-        if (n) std::memcpy(v.data(), p_, size_t(n) * sizeof(T));
-        p_ += size_t(n) * sizeof(T);
-        return true;
-    }
-    bool get_bytes(std::string& s, uint64_t n) {
-        if (n > size_t(end_ - p_)) return false;
-        s.assign(reinterpret_cast<const char*>(p_), size_t(n));
-        p_ += n;
-        return true;
-    }
-    bool get_bytes(std::vector<uint8_t>& s, uint64_t n) { return get_array(s, n); }
-    bool done() const { return p_ == end_; }
-
-private:
-    const uint8_t* p_;
-    const uint8_t* end_;
-};
+using Writer = io::ByteWriter;
+using Reader = io::ByteReader;
 
 bool offsets_ok(const std::vector<uint32_t>& off, uint64_t last) {
     if (off.empty() || off[0] != 0 || off.back() != last) return false;

@@ -60,7 +60,7 @@ export async function openReader(browser, url, { viewport = { width: 1280, heigh
     });
   });
   // READER_TEST_CORES=8 runs a suite as on a machine with cores to spare, where the
-  // page starts its warm-up worker (web/warm_up.js); by default the machine's own count.
+  // page starts its start-up workers (web/startup_worker.js); by default the machine's own count.
   if (process.env.READER_TEST_CORES) await reportCores(page, Number(process.env.READER_TEST_CORES));
   if (prepare) await prepare(page);
   await page.goto(url);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openReader, reportCores, waitForMessage, inkRatio, stats, statsUntil, framesAfter, screenshotPixels, SCREENSHOTS } from './harness.mjs';
+import { startServer, launchBrowser, openReader, reportCores, waitForMessage, inkRatio, stats, statsUntil, framesAfter, drawingStopped, screenshotPixels, SCREENSHOTS } from './harness.mjs';
 import { ocr, recall } from './ocr.mjs';
 
 const SEED_TITLE = 'Tiếp tục lãnh đạo, chỉ đạo tổ chức quán triệt nghiêm túc Kết luận số 21-KL/TW sâu rộng đến chi bộ, cán bộ, đảng viên';
@@ -57,7 +57,7 @@ test('?bundle= opens another bundle of the same origin, and a foreign one is ref
 });
 
 test('with cores to spare, the start-up calls run first in the warm-up worker, which finishes and goes away', async () => {
-  // warm_up.js instantiates the module without the glue, from the short names
+  // startup_worker.js instantiates the module without the glue, from the short names
   // tools/build.py read out of reader.js: a toolchain that changes its glue fails here.
   // It runs where there is a core to spare (a phone has 4-8; this machine may have 2).
   const { page, consoleErrors, context } = await openReader(browser, server.url, {
@@ -70,6 +70,33 @@ test('with cores to spare, the start-up calls run first in the warm-up worker, w
   assert.equal(s.warmUp.bundle, true, 'the worker loaded the bundle and drew its frames, the paths the page takes next');
   assert.deepEqual(consoleErrors, []);
   await context.close();
+});
+
+test('with cores to spare, the font atlas is rasterized in a worker, and the page draws exactly as with its own', async () => {
+  // The same first view twice, at 2x (the phone case, the largest atlas): told of 8
+  // cores, the page loads the atlas the worker built; told of 2, it rasterizes its own.
+  // The screenshots must be the same, byte for byte.
+  const shoot = async (cores) => {
+    const { page, consoleErrors, context } = await openReader(browser, server.url, {
+      viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, prepare: (p) => reportCores(p, cores),
+    });
+    await waitForMessage(page, 'reader:ready');
+    await statsUntil(page, (x) => x.images.some((i) => i.state === 'ready' && i.box), 'the hero image on screen');
+    const s = await drawingStopped(page);
+    const png = await page.screenshot();
+    await context.close();
+    return { s, png, consoleErrors };
+  };
+  const worker = await shoot(8);
+  assert.equal(worker.s.atlasWorker.state, 'done', JSON.stringify(worker.s.atlasWorker));
+  assert.ok(worker.s.atlasWorker.bytes > 1e6, 'the worker sent the atlas');
+  assert.equal(worker.s.atlas.loaded, true, 'the page built its atlas from the worker\'s bytes');
+  assert.equal(worker.s.atlas.builds, 1);
+  assert.deepEqual(worker.consoleErrors, []);
+  const own = await shoot(2);
+  assert.equal(own.s.atlasWorker.state, 'off');
+  assert.equal(own.s.atlas.loaded, false, 'without a spare core the page rasterizes its own');
+  assert.ok(worker.png.equals(own.png), 'the first view is drawn the same with either atlas');
 });
 
 test('a missing bundle shows a readable error instead of a blank canvas', async () => {

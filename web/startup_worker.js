@@ -1,12 +1,18 @@
-// Compiles the reader's start-up code off the main thread (started by warmUp in app.js).
+// The start-up worker: work on the way to the first frame, done off the main thread in
+// a throw-away instance of the page's compiled module, with inert imports (no canvas,
+// no DOM, no network). app.js starts it for one of two jobs:
 //
-// V8 compiles a WebAssembly function lazily, on its first call, on the thread that
-// calls it, and keeps the code with the module. On the main thread that was a few
-// hundred ms of the way to the first frame (more on a phone). This worker makes the
-// page's own start-up calls first, in a throw-away instance of the same compiled
-// module with inert imports (no canvas, no DOM, no network): the page's instance then
-// finds the code of those functions compiled. Nothing made here is shown or kept; if
-// anything goes wrong the page simply compiles on its own, as before.
+// - 'atlas': rasterize the page's font atlas (the same fonts, sizes and device pixel
+//   ratio) and send its bytes back. The page's instance then loads them instead of
+//   rasterizing (wasm/atlas_transfer.h), while it was busy with reader_init and the
+//   bundle: the largest main-thread task of the start-up leaves the main thread.
+//
+// - 'warm-up': make the page's own start-up calls first, so that their code is
+//   compiled. V8 compiles a WebAssembly function lazily, on its first call, on the
+//   thread that calls it, and keeps the code with the module: the page's instance
+//   then finds it compiled. Its atlas holds ASCII alone (same code, less work).
+//
+// Nothing made here is shown; if anything goes wrong the page does the work itself.
 'use strict';
 
 // Written by tools/build.py from reader.js: the optimizer shortens the names of the
@@ -47,8 +53,8 @@ function imports(module, settings) {
       const value = settings[new TextDecoder().decode(bytes().slice(k, k + n))];
       return typeof value === 'string' ? cString(value) : 0;
     },
-    ___cxa_throw: () => { throw new Error('the warm-up instance threw'); },
-    _abort: () => { throw new Error('the warm-up instance aborted'); },
+    ___cxa_throw: () => { throw new Error('the worker instance threw'); },
+    _abort: () => { throw new Error('the worker instance aborted'); },
   };
   const out = {};
   for (const i of WebAssembly.Module.imports(module)) {
@@ -58,8 +64,8 @@ function imports(module, settings) {
   return out;
 }
 
-// Messages arrive as the page gets its data: first the module, then the fonts, then
-// the bundle (or null). Each step waits for the message it needs.
+// Messages arrive as the page gets its data: first the job and the module, then the
+// fonts, then (warm-up) the bundle or null. Each step waits for the message it needs.
 const inbox = [];
 let wake = null;
 self.onmessage = (e) => { inbox.push(e.data); if (wake) { wake(); wake = null; } };
@@ -71,15 +77,30 @@ async function next(kind) {
   }
 }
 
-async function run() {
-  const start = await next('start');
-  const t0 = performance.now();
+let t0 = 0;
+async function begin(start) {
+  t0 = performance.now();
   instance = await WebAssembly.instantiate(start.module, imports(start.module, start.settings));
   exp('___wasm_call_ctors')();
   if (!exp('_reader_init')(start.width, start.height, start.dpr, cString(start.config))) throw new Error('reader_init failed');
   const fonts = await next('fonts');
   for (const f of fonts) exp('_reader_add_font')(cString(f.name), copyIn(new Uint8Array(f.bytes)), f.bytes.byteLength);
   exp('_reader_prepare_fonts')();
+  return start;
+}
+
+// The atlas, built as the page would build it (the config asks the instance to keep
+// the bytes): [u32 size][bytes] in the instance's memory, copied out and handed over.
+async function atlas(start) {
+  await begin(start);
+  const p = exp('_reader_saved_atlas')();
+  if (!p) throw new Error('no atlas was built');
+  const size = new DataView(exp('memory').buffer).getUint32(p, true);
+  return bytes().slice(p + 4, p + 4 + size).buffer;
+}
+
+async function warmUp(start) {
+  await begin(start);
   exp('_reader_navigate')(cString(start.hash));
   // A frame of the loading view while the bundle may still be on its way: ImGui's
   // frame and the renderer are compiled in the wait.
@@ -94,8 +115,15 @@ async function run() {
     // that the first keystroke in the search field does not compile them either.
     exp('_free')(exp('_reader_search_mirror')(cString('ha')));
   }
-  return { ms: performance.now() - t0, bundle: Boolean(bundle) };
+  return bundle;
 }
 
-run().then((r) => postMessage({ state: 'done', ms: Math.round(r.ms), bundle: r.bundle }),
-  (e) => postMessage({ state: 'failed', error: String(e && e.message || e) }));
+const ms = () => Math.round(performance.now() - t0);
+const failed = (e) => postMessage({ state: 'failed', error: String(e && e.message || e) });
+next('start').then((start) => {
+  if (start.job === 'atlas') {
+    atlas(start).then((buffer) => postMessage({ state: 'done', ms: ms(), atlas: buffer }, [buffer]), failed);
+  } else {
+    warmUp(start).then((bundle) => postMessage({ state: 'done', ms: ms(), bundle: Boolean(bundle) }), failed);
+  }
+});
