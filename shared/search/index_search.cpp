@@ -94,6 +94,7 @@ struct Scratch {
     std::vector<float> score;         // parallel to candidates
     std::vector<UnitHit> unit_hits;
     std::vector<uint32_t> positions[kMaxQueryTokens];
+    std::vector<uint64_t> unit_positions[kMaxQueryTokens];  // unit << 32 | position (phrases)
 };
 
 }  // namespace detail
@@ -393,7 +394,6 @@ bool has_adjacent(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b
     return false;
 }
 
-bool contains(const std::vector<uint32_t>& v, uint32_t x) { return std::binary_search(v.begin(), v.end(), x); }
 
 }  // namespace
 
@@ -540,6 +540,7 @@ struct PostingCursor {
     const uint32_t* skip_off;
     uint32_t skip = 0, skips = 0;  // next skip block to consider, block count
     uint32_t unit = 0, tf = 0;     // the current entry (valid while `valid`)
+    uint32_t ptr = 0;              // its position data in postings
     bool valid = false;
 
     PostingCursor(const Index::Impl& x, uint32_t v)
@@ -553,9 +554,11 @@ struct PostingCursor {
         unit += get_varint(p);
         tf = get_varint(p);
         if (tf == 1) {
+            ptr = uint32_t(p - base);
             while (*p++ & 0x80) {}
         } else {
             uint32_t nbytes = get_varint(p);
+            ptr = uint32_t(p - base);
             p += nbytes;
         }
         valid = true;
@@ -807,11 +810,11 @@ Results Index::search(const Query& query) const {
         s.score[k] = score;
     }
 
-    // Phase 2, per document: positions of its units (through the skip tables), for
-    // phrases, the adjacency bonus and the snippet's unit.
+    // Phase 2, per document: positions of its units (through the skip tables), for the
+    // adjacency bonus and the snippet's unit. (Phrases: phrases_hold below.)
     bool has_groups = false;
     for (const QueryToken& t : tokens) has_groups |= t.group >= 0;
-    auto evaluate = [&](uint32_t doc, float* bonus_out, bool* phrase_ok_out) -> UnitEval {
+    auto evaluate = [&](uint32_t doc, float* bonus_out) -> UnitEval {
         s.unit_hits.clear();
         const uint32_t first = x.doc_first_unit[doc], last = x.doc_last_unit[doc];
         for (int qi = 0; qi < nq; ++qi) {
@@ -829,7 +832,6 @@ Results Index::search(const Query& query) const {
         });
         UnitEval best;
         float best_bonus = 0;
-        bool phrase_ok = !has_groups;
         for (size_t i = 0; i < s.unit_hits.size();) {
             size_t j = i;
             const uint32_t unit = s.unit_hits[i].unit;
@@ -843,7 +845,7 @@ Results Index::search(const Query& query) const {
             }
             const int matched = __builtin_popcount(mask);
             if (matched > best.matched || (matched == best.matched && uscore > best.score)) best = {unit, uscore, matched};
-            if (matched >= 2 && nq > 1 && (bonus_out || has_groups)) {
+            if (matched >= 2 && nq > 1 && bonus_out) {
                 for (int qi = 0; qi < nq; ++qi) s.positions[qi].clear();
                 for (size_t k = i; k < j; ++k) decode_positions(base, PosRef{s.unit_hits[k].ptr, s.unit_hits[k].tf, -1}, s.positions[s.unit_hits[k].q]);
                 for (int qi = 0; qi < nq; ++qi)
@@ -853,28 +855,51 @@ Results Index::search(const Query& query) const {
                     if (!s.positions[qi].empty() && !s.positions[qi + 1].empty() && has_adjacent(s.positions[qi], s.positions[qi + 1]))
                         pairs += 0.5f * (idf[qi] + idf[qi + 1]);
                 best_bonus = std::max(best_bonus, kAdjacencyWeight * pairs * kFieldWeight[int(x.units[unit].field)] / kFieldWeight[0]);
-                if (has_groups && !phrase_ok) {
-                    bool all = true;
-                    for (int qi = 0; qi < nq && all; ++qi) {
-                        if (tokens[qi].group < 0 || (qi > 0 && tokens[qi - 1].group == tokens[qi].group)) continue;
-                        int qj = qi;
-                        while (qj + 1 < nq && tokens[qj + 1].group == tokens[qi].group) ++qj;
-                        bool found = false;
-                        for (uint32_t start : s.positions[qi]) {
-                            bool ok = true;
-                            for (int k2 = qi + 1; k2 <= qj && ok; ++k2) ok = contains(s.positions[k2], start + uint32_t(k2 - qi));
-                            if (ok) { found = true; break; }
-                        }
-                        all = found;
-                    }
-                    phrase_ok = all;
-                }
             }
             i = j;
         }
         if (bonus_out) *bonus_out = best_bonus;
-        if (phrase_ok_out) *phrase_ok_out = phrase_ok;
         return best;
+    };
+
+    // Whether each phrase group of the query (quoted, or a code such as "21-KL/TW") is in
+    // some unit of `doc`, its tokens at consecutive positions. Different groups may be in
+    // different units ("từ 10/7 đến 15/7": the title may hold one date, the body the
+    // other). The cursors, one per list of each phrase token, only move forward:
+    // documents must come in increasing order. A group of one token only needs the token.
+    auto phrases_hold = [&](uint32_t doc, std::vector<std::vector<PostingCursor>>& cursors) {
+        const uint32_t first = x.doc_first_unit[doc], last = x.doc_last_unit[doc];
+        for (int qi = 0; qi < nq; ++qi) {
+            std::vector<uint64_t>& up = s.unit_positions[qi];
+            up.clear();
+            if (tokens[qi].group < 0) continue;
+            const uint32_t bits = s.slots[size_t(doc) * nq + qi].term_bits;
+            for (size_t ti = 0; ti < cursors[qi].size(); ++ti) {
+                if (!(bits & (1u << std::min<size_t>(ti, 31)))) continue;  // not in this document
+                PostingCursor& c = cursors[qi][ti];
+                if (!c.seek(first)) continue;
+                for (; c.valid && c.unit <= last; c.next()) {
+                    s.positions[qi].clear();
+                    decode_positions(base, PosRef{c.ptr, c.tf, -1}, s.positions[qi]);
+                    for (uint32_t pos : s.positions[qi]) up.push_back(uint64_t(c.unit) << 32 | pos);
+                }
+            }
+            std::sort(up.begin(), up.end());
+        }
+        for (int qi = 0; qi < nq; ++qi) {
+            if (tokens[qi].group < 0 || (qi > 0 && tokens[qi - 1].group == tokens[qi].group)) continue;
+            int qj = qi;
+            while (qj + 1 < nq && tokens[qj + 1].group == tokens[qi].group) ++qj;
+            bool found = false;
+            for (uint64_t start : s.unit_positions[qi]) {
+                bool ok = true;
+                for (int k = qi + 1; k <= qj && ok; ++k)
+                    ok = std::binary_search(s.unit_positions[k].begin(), s.unit_positions[k].end(), start + uint64_t(k - qi));
+                if (ok) { found = true; break; }
+            }
+            if (!found) return false;
+        }
+        return true;
     };
 
     // Rank: matched tokens (relaxed only), score in 0.5 % buckets, then recency.
@@ -903,19 +928,23 @@ Results Index::search(const Query& query) const {
     uint32_t total = uint32_t(ranked.size());
     if (nq > 1) {
         if (has_groups) {
-            // Phrases filter every candidate (the total must be right).
+            // Phrases filter every candidate (the total must be right). The candidates
+            // are visited in document order with one forward cursor per list of the
+            // phrases' tokens, so each list is read once, with jumps, instead of being
+            // searched from its start for every candidate (a code such as "đồng/tháng"
+            // of two common syllables has thousands of candidates).
+            std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.doc < b.doc; });
+            std::vector<std::vector<PostingCursor>> cursors(nq);
+            for (int qi = 0; qi < nq; ++qi)
+                if (tokens[qi].group >= 0)
+                    for (const TermRef& t : terms[qi]) cursors[qi].emplace_back(x, t.variant);
             size_t kept = 0;
-            for (Ranked r : ranked) {
-                float bonus = 0;
-                bool ok = false;
-                evaluate(r.doc, &bonus, &ok);
-                if (!ok) continue;
-                r.score += bonus;
-                ranked[kept++] = r;
-            }
+            for (const Ranked& r : ranked)
+                if (phrases_hold(r.doc, cursors)) ranked[kept++] = r;
             ranked.resize(kept);
             total = uint32_t(kept);
-        } else if (want > 0) {
+        }
+        if (want > 0 && !ranked.empty()) {
             // Threshold algorithm: take documents by decreasing base score and stop when
             // even the largest possible adjacency bonus cannot lift the next one into
             // the top `want`.
@@ -955,7 +984,7 @@ Results Index::search(const Query& query) const {
                 std::pop_heap(ranked.begin(), ranked.begin() + end, heap_less);
                 Ranked r = ranked[--end];
                 float bonus = 0;
-                evaluate(r.doc, &bonus, nullptr);
+                evaluate(r.doc, &bonus);
                 r.score += bonus;
                 done.push_back(r);
                 top.push_back(r);
@@ -976,7 +1005,7 @@ Results Index::search(const Query& query) const {
     Highlighter hl{tokens, query};
     for (size_t k = query.offset; k < upto; ++k) {
         const Ranked& r = ranked[k];
-        UnitEval best = evaluate(r.doc, nullptr, nullptr);
+        UnitEval best = evaluate(r.doc, nullptr);
         Hit hit;
         hit.doc = x.doc_ids[r.doc];
         hit.score = r.score;

@@ -150,6 +150,34 @@ TEST_CASE("quoted phrases must match in order", "[search]") {
     CHECK(run(idx, "hà nội").total == 2);
 }
 
+TEST_CASE("each phrase must be in one text, in order; different phrases may be in different texts", "[search]") {
+    // Enough documents for the phrase filter to walk long lists with jumps: every third
+    // has "10/7" in its title and "15/7" in its body; of the others, every fifth has
+    // "7/10" in its title (the same parts, the other order); all bodies hold 7, 10 and 15.
+    IndexBuilder b;
+    uint32_t want_both = 0, want_swapped = 0;
+    for (uint32_t d = 0; d < 600; ++d) {
+        const bool both = d % 3 == 0, swapped = d % 5 == 0;
+        std::string title = both ? "Lịch nghỉ từ 10/7" : swapped ? "Lịch nghỉ từ 7/10" : "Lịch nghỉ hè";
+        std::string body = both ? "đến hết 15/7 năm nay" : "đến hết tháng 7, ngày 15 và 10";
+        b.add(d, Field::Title, 0, title, d);
+        b.add(d, Field::Body, 0, body, d);
+        want_both += both;
+        want_swapped += swapped && !both;
+    }
+    Index idx = b.build();
+    Query q;
+    q.text = "từ 10/7 15/7";
+    q.limit = 1000;
+    const Results r = idx.search(q);
+    CHECK(r.total == want_both);
+    for (const Hit& h : r.hits) CHECK(h.doc % 3 == 0);
+    CHECK(run(idx, "\"từ 10/7\"").total == want_both);
+    CHECK(run(idx, "\"10 7\" \"15 7\"").total == want_both);   // quoted, the same phrases
+    CHECK(run(idx, "\"7 15\"").total == 0);                      // never in that order
+    CHECK(run(idx, "7/10").total == want_swapped);
+}
+
 TEST_CASE("codes and numbers are searchable as written", "[search]") {
     Index idx = make_index();
     CHECK(ids(run(idx, "21-KL/TW")) == std::vector<uint32_t>{1});
