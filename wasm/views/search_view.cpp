@@ -140,6 +140,7 @@ void SearchView::run(App& app) {
     last_find_ms_ = emscripten_get_now() - searched;
     ++runs_;
     app.query_changed(field_.value);
+    web_platform::request_frames(2);   // the results list measures its new height
 }
 
 void SearchView::options_changed(App& app) {
@@ -303,8 +304,11 @@ void SearchView::draw(App& app, float top) {
         ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
         ImGui::TextUnformatted(reader::i18n::tr_count(lang, StringId::SearchResultCount, results_.total).c_str());
         ImGui::PopStyleColor();
-        const float list_h = std::min(vp.css_height - top - 150, 80.0f * static_cast<float>(results_.hits.size()));
-        ImGui::BeginChild("results", ImVec2(inner, std::max(60.0f, list_h)));
+        // As tall as the results (ImGui measures them, one frame late: run() asks for
+        // the frame after), at most what the screen has room for, then it scrolls.
+        const float max_h = std::max(60.0f, vp.css_height - top - 150);
+        ImGui::SetNextWindowSizeConstraints(ImVec2(inner, 0), ImVec2(inner, max_h));
+        ImGui::BeginChild("results", ImVec2(inner, 0), ImGuiChildFlags_AutoResizeY);
         const reader::Bundle* b = app.bundle();
         for (size_t i = 0; i < results_.hits.size(); ++i) {
             const auto& h = results_.hits[i];
