@@ -2,7 +2,7 @@
 //
 // Rasterizing the atlas (16 faces and sizes of ~340 glyphs, stb_truetype) was the
 // largest single task on the page's main thread before the first frame: 150-220 ms
-// here, ~440 ms under Lighthouse's 4x CPU slowdown. web/warm_up.js can build it in a
+// here, ~440 ms under Lighthouse's 4x CPU slowdown. web/startup_worker.js can build it in a
 // worker, in its own instance, while the page's instance starts and parses the bundle;
 // the worker saves it (save), the page loads the bytes (load), and the page's next atlas
 // build with the same key takes the glyphs and pixels from them through ImGui's own

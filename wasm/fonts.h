@@ -30,12 +30,12 @@ struct Settings {
 bool add_file(std::string_view name, std::vector<unsigned char> bytes);
 bool have_all_files();
 
-// The warm-up instance (web/warm_up.js) runs the start-up code only to have it
+// The warm-up instance (web/startup_worker.js) runs the start-up code only to have it
 // compiled: its atlas holds ASCII alone, which takes the same code paths in a
 // fraction of the time.
 void set_warm_up(bool on);
 
-// The atlas worker (web/warm_up.js) builds the page's atlas in its own instance: it
+// The atlas worker (web/startup_worker.js) builds the page's atlas in its own instance: it
 // keeps the bytes of each build for the page (atlas_transfer.h).
 void set_save_builds(bool on);
 const std::vector<unsigned char>& saved_build();

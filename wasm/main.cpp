@@ -109,7 +109,7 @@ EMSCRIPTEN_KEEPALIVE int reader_add_font(const char* name, unsigned char* data, 
 // its own while the bundle may still be downloading, so the first frame does not.
 EMSCRIPTEN_KEEPALIVE void reader_prepare_fonts() { App::get().prepare_fonts(); }
 
-// The atlas worker (web/warm_up.js): the bytes of its last atlas build, as
+// The atlas worker (web/startup_worker.js): the bytes of its last atlas build, as
 // [u32 size][bytes], or null before one. Owned by the instance.
 EMSCRIPTEN_KEEPALIVE const unsigned char* reader_saved_atlas() {
     static std::vector<unsigned char> out;

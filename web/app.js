@@ -520,10 +520,14 @@
   // script is loaded and running by the time the module is compiled; they get the data
   // as it arrives, and are dropped when done. Any failure only means the page does the
   // work itself (reported in reader:stats: atlasWorker, warmUp).
-  function startWorker() {
+  // `report` gets the job's state for reader:stats.
+  function startWorker(report) {
     try {
-      return new Worker('startup_worker.js');
+      const worker = new Worker('startup_worker.js');
+      report({ state: 'starting' });
+      return worker;
     } catch (e) {
+      report({ state: 'failed', error: String(e.message || e) });
       return null;
     }
   }
@@ -643,8 +647,8 @@
     // of this site (another origin waits for the configuration that allows it).
     const wasmModuleP = compileWasm();
     const noWebGL2 = typeof WebGL2RenderingContext === 'undefined';
-    const atlasWorker = noWebGL2 || !spareCore() ? null : startWorker();
-    const warmUpWorker = noWebGL2 || !spareCore() ? null : startWorker();
+    const atlasWorker = noWebGL2 || !spareCore() ? null : startWorker((st) => { atlasWorkerState = st; });
+    const warmUpWorker = noWebGL2 || !spareCore() ? null : startWorker((st) => { warmUpState = st; });
     if (!noWebGL2) createGLContextEarly();
     const fontsP = noWebGL2 ? Promise.resolve([]) : Promise.all(FONT_FILES.map((f) => fetchBytes(`fonts/${f}`, 60000)));
     fontsP.catch(() => {});

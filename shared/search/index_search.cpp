@@ -394,7 +394,6 @@ bool has_adjacent(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b
     return false;
 }
 
-
 }  // namespace
 
 // ------------------------------------------------------------------ snippets
@@ -867,6 +866,8 @@ Results Index::search(const Query& query) const {
     // different units ("từ 10/7 đến 15/7": the title may hold one date, the body the
     // other). The cursors, one per list of each phrase token, only move forward:
     // documents must come in increasing order. A group of one token only needs the token.
+    // (A document's units are [doc_first_unit, doc_last_unit], all of them its own when
+    // its texts were added together.)
     auto phrases_hold = [&](uint32_t doc, std::vector<std::vector<PostingCursor>>& cursors) {
         const uint32_t first = x.doc_first_unit[doc], last = x.doc_last_unit[doc];
         for (int qi = 0; qi < nq; ++qi) {
@@ -876,9 +877,14 @@ Results Index::search(const Query& query) const {
             const uint32_t bits = s.slots[size_t(doc) * nq + qi].term_bits;
             for (size_t ti = 0; ti < cursors[qi].size(); ++ti) {
                 if (!(bits & (1u << std::min<size_t>(ti, 31)))) continue;  // not in this document
+                // Texts added interleaved: the document's range of units holds other
+                // documents' texts, and the next document's range may start before
+                // this one's ends, so each document reads from a fresh cursor.
+                if (!x.docs_in_unit_order) cursors[qi][ti] = PostingCursor(x, terms[qi][ti].variant);
                 PostingCursor& c = cursors[qi][ti];
                 if (!c.seek(first)) continue;
                 for (; c.valid && c.unit <= last; c.next()) {
+                    if (x.unit_doc[c.unit] != doc) continue;
                     s.positions[qi].clear();
                     decode_positions(base, PosRef{c.ptr, c.tf, -1}, s.positions[qi]);
                     for (uint32_t pos : s.positions[qi]) up.push_back(uint64_t(c.unit) << 32 | pos);

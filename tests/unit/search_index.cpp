@@ -468,4 +468,18 @@ TEST_CASE("documents whose texts are added interleaved give the same results", "
         CHECK(ids(a) == ids(b));
         for (size_t i = 0; i < a.hits.size() && i < b.hits.size(); ++i) CHECK(a.hits[i].snippet == b.hits[i].snippet);
     }
+    // Interleaved, a document's texts enclose another's: document 1's title and body
+    // come before and after document 2's title, which alone holds the phrase.
+    IndexBuilder mixed;
+    mixed.add(1, Field::Title, 0, "nội dung hà", 0);
+    mixed.add(2, Field::Title, 0, "hà nội", 0);
+    mixed.add(3, Field::Title, 0, "hà nội xưa", 0);
+    mixed.add(1, Field::Body, 0, "nội hà", 0);
+    mixed.add(2, Field::Body, 0, "phố cổ", 0);
+    mixed.add(3, Field::Body, 0, "nội hà", 0);
+    const Index m = mixed.build();
+    const Results r = run(m, "\"hà nội\"");
+    CHECK(r.total == 2);
+    CHECK_FALSE(has(r, 1));
+    CHECK(run(m, "\"nội hà\"").total == 2);   // documents 1 and 3, each in its body
 }
