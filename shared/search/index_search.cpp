@@ -1031,6 +1031,13 @@ Results Index::search(const Query& query) const {
 }
 
 // ------------------------------------------------------------------ find in text
+std::string find_query(std::string_view field_text) {
+    std::string out;
+    out.reserve(field_text.size());
+    for (char c : field_text) out.push_back(c == '"' ? ' ' : c);
+    return out;
+}
+
 std::vector<ByteRange> find_in_text(std::string_view text, std::string_view query, FindOptions o) {
     std::vector<ByteRange> out;
     text::MappedText q = text::map_for_matching(query, o.match_diacritics, o.match_case);

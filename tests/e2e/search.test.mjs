@@ -47,6 +47,23 @@ test('typing without diacritics finds the seed article, highlights and counts ma
   await context.close();
 });
 
+test('a quoted phrase finds the seed article and is highlighted in it as the same phrase', async () => {
+  const { page, context, consoleErrors } = await openReader(browser, server.url);
+  await waitForMessage(page, 'reader:ready');
+  await page.locator('#reader-canvas').click({ position: { x: 640, y: 450 } });
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('"sinh hoat chi bo"', { delay: 20 });
+  const quoted = await until(page, (x) => x.query === '"sinh hoat chi bo"' && x.searchRuns > 0);
+  assert.ok(quoted.searchTotal >= 1, 'bundle results for the phrase');
+  for (let i = 0; i < '"sinh hoat chi bo"'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('sinh hoat chi bo', { delay: 20 });
+  const plain = await until(page, (x) => x.query === 'sinh hoat chi bo' && x.matchCount > 0);
+  assert.ok(quoted.matchCount > 0, 'the article highlights the quoted phrase');
+  assert.equal(quoted.matchCount, plain.matchCount, 'the same places as the phrase typed without quotes');
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
 test('IME composition produces "sinh hoạt chi bộ" in the field and finds the seed article', async () => {
   const { page, context } = await openReader(browser, server.url);
   await waitForMessage(page, 'reader:ready');

@@ -450,6 +450,17 @@ TEST_CASE("find_in_text finds every match with diacritics, case and whole-word s
     CHECK(ws[0] == ByteRange{0, uint32_t(std::string("Hà  \n Nội").size())});
 }
 
+TEST_CASE("the in-article find takes a quoted search as the phrase it is", "[search][find]") {
+    const std::string text = "Người dân Hà Nội đón Tết; \"Hà Nội\" là thủ đô.";
+    CHECK(find_query("\"hà nội\"") == " hà nội ");
+    const auto r = find_in_text(text, find_query("\"hà nội\""));
+    REQUIRE(r.size() == 2);
+    CHECK(slice(text, r[0]) == "Hà Nội");
+    // Two quoted phrases side by side are one phrase to the find, as typed without quotes.
+    CHECK(find_in_text(text, find_query("\"người dân\" \"hà nội\"")).size() == 1);
+    CHECK(find_query("21-KL/TW") == "21-KL/TW");
+}
+
 TEST_CASE("documents whose texts are added interleaved give the same results", "[search]") {
     // The fast path needs each document's texts together (documents_in_order); the
     // engine must still be right, only slower, when a caller interleaves them.

@@ -153,7 +153,7 @@ void SearchView::find_in_article(App& app) {
     current_ = -1;
     const int article = app.ui().article;
     article_for_matches_ = article;
-    matches_ = app.bundle() && article >= 0 ? matches_in_article(*app.bundle(), article, field_.value, options())
+    matches_ = app.bundle() && article >= 0 ? matches_in_article(*app.bundle(), article, reader::search::find_query(field_.value), options())
                                             : std::vector<Match>{};
     highlights_.reserve(matches_.size());
     for (const auto& m : matches_) highlights_.push_back({m.off, m.len, false});
