@@ -11,6 +11,15 @@ let server; let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
+// The seed article open, the canvas focused, Ctrl+F pressed: the search field takes keys.
+async function openFindBar() {
+  const opened = await openReader(browser, server.url);
+  await waitForMessage(opened.page, 'reader:ready');
+  await opened.page.locator('#reader-canvas').click({ position: { x: 640, y: 450 } });
+  await opened.page.keyboard.press('Control+f');
+  return opened;
+}
+
 async function until(page, pred, timeout = 15000) {
   const end = Date.now() + timeout;
   let s;
@@ -19,10 +28,7 @@ async function until(page, pred, timeout = 15000) {
 }
 
 test('typing without diacritics finds the seed article, highlights and counts matches', async () => {
-  const { page, context, consoleErrors } = await openReader(browser, server.url);
-  await waitForMessage(page, 'reader:ready');
-  await page.locator('#reader-canvas').click({ position: { x: 640, y: 450 } });
-  await page.keyboard.press('Control+f');
+  const { page, context, consoleErrors } = await openFindBar();
   await page.keyboard.type('sinh hoat chi bo', { delay: 20 });
   let s = await until(page, (x) => x.query === 'sinh hoat chi bo' && x.matchCount > 0);
   assert.equal(s.searchOpen, true);
@@ -48,10 +54,7 @@ test('typing without diacritics finds the seed article, highlights and counts ma
 });
 
 test('a quoted phrase finds the seed article and is highlighted in it as the same phrase', async () => {
-  const { page, context, consoleErrors } = await openReader(browser, server.url);
-  await waitForMessage(page, 'reader:ready');
-  await page.locator('#reader-canvas').click({ position: { x: 640, y: 450 } });
-  await page.keyboard.press('Control+f');
+  const { page, context, consoleErrors } = await openFindBar();
   await page.keyboard.type('"sinh hoat chi bo"', { delay: 20 });
   const quoted = await until(page, (x) => x.query === '"sinh hoat chi bo"' && x.searchRuns > 0);
   assert.ok(quoted.searchTotal >= 1, 'bundle results for the phrase');
@@ -65,10 +68,7 @@ test('a quoted phrase finds the seed article and is highlighted in it as the sam
 });
 
 test('IME composition produces "sinh hoạt chi bộ" in the field and finds the seed article', async () => {
-  const { page, context } = await openReader(browser, server.url);
-  await waitForMessage(page, 'reader:ready');
-  await page.locator('#reader-canvas').click({ position: { x: 640, y: 450 } });
-  await page.keyboard.press('Control+f');
+  const { page, context } = await openFindBar();
   const cdp = await context.newCDPSession(page);
   // Telex-like composition: the candidate changes as keys arrive, then commits.
   for (const word of ['sinh', ' hoạt', ' chi', ' bộ']) {
@@ -87,10 +87,7 @@ test('IME composition produces "sinh hoạt chi bộ" in the field and finds the
 });
 
 test('a Unikey-style edit (backspaces then the accented letter) gives the right text', async () => {
-  const { page, context } = await openReader(browser, server.url);
-  await waitForMessage(page, 'reader:ready');
-  await page.locator('#reader-canvas').click({ position: { x: 640, y: 450 } });
-  await page.keyboard.press('Control+f');
+  const { page, context } = await openFindBar();
   // Unikey turns "hoatj" into "hoạt": it types "hoat", then "j" arrives, it sends
   // backspaces and the replacement text.
   await page.keyboard.type('sinh hoat', { delay: 10 });
