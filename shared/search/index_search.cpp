@@ -238,6 +238,27 @@ std::string lower_nfc(std::string_view key) {
     return out;
 }
 
+// Typographic quotation marks as '"': phones with smart punctuation type “hà nội”, and
+// Vietnamese text also uses „…“ and «…».
+std::string straight_quotes(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' &&
+            (s[i + 2] == '\x9C' || s[i + 2] == '\x9D' || s[i + 2] == '\x9E')) {  // “ ” „
+            out.push_back('"');
+            i += 2;
+        } else if (c == 0xC2 && i + 1 < s.size() && (s[i + 1] == '\xAB' || s[i + 1] == '\xBB')) {  // « »
+            out.push_back('"');
+            i += 1;
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    return out;
+}
+
 // đ (U+0111) -> d, for the "typed d for đ" closeness test.
 std::string without_dd(std::string_view s) {
     std::string out;
@@ -255,7 +276,7 @@ std::string without_dd(std::string_view s) {
 
 std::vector<QueryToken> parse_query(const Query& q) {
     std::vector<QueryToken> tokens;
-    std::string text = text::to_nfc(q.text);
+    std::string text = straight_quotes(text::to_nfc(q.text));
     // Quoted stretches are phrases; an unterminated quote runs to the end.
     std::vector<std::pair<std::string_view, bool>> parts;  // (text, quoted)
     {
@@ -1032,9 +1053,8 @@ Results Index::search(const Query& query) const {
 
 // ------------------------------------------------------------------ find in text
 std::string find_query(std::string_view field_text) {
-    std::string out;
-    out.reserve(field_text.size());
-    for (char c : field_text) out.push_back(c == '"' ? ' ' : c);
+    std::string out = straight_quotes(field_text);
+    std::replace(out.begin(), out.end(), '"', ' ');
     return out;
 }
 

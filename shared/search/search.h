@@ -47,7 +47,7 @@ struct ByteRange {
 };
 
 struct Query {
-    std::string text;               // as typed; "quoted phrases" must match in order
+    std::string text;               // as typed; "quoted phrases" (or “…”, „…“, «…») must match in order
     bool match_diacritics = false;  // exact diacritics (tone placement still free)
     bool match_case = false;
     bool whole_words = false;       // false: the last syllable also matches as a prefix
@@ -149,6 +149,7 @@ struct FindOptions {
 std::vector<ByteRange> find_in_text(std::string_view text, std::string_view query, FindOptions options = {});
 
 // The search field's text as the in-article find takes it: without the quotation marks
+// (straight or typographic)
 // that make phrases for Index::search (the find matches the whole query as one phrase
 // already), so that "hà nội" typed with quotes is highlighted in the article too.
 std::string find_query(std::string_view field_text);

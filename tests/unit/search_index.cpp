@@ -148,6 +148,10 @@ TEST_CASE("quoted phrases must match in order", "[search]") {
     CHECK(r.total == 1);
     CHECK(run(idx, "\"nội hà\"").total == 1);
     CHECK(run(idx, "hà nội").total == 2);
+    // Typographic quotes, as phones with smart punctuation type them, make phrases too.
+    CHECK(ids(run(idx, "“hà nội”")) == std::vector<uint32_t>{2});
+    CHECK(run(idx, "„hà nội“").total == 1);
+    CHECK(run(idx, "«hà nội»").total == 1);
 }
 
 TEST_CASE("each phrase must be in one text, in order; different phrases may be in different texts", "[search]") {
@@ -459,6 +463,7 @@ TEST_CASE("the in-article find takes a quoted search as the phrase it is", "[sea
     // Two quoted phrases side by side are one phrase to the find, as typed without quotes.
     CHECK(find_in_text(text, find_query("\"người dân\" \"hà nội\"")).size() == 1);
     CHECK(find_query("21-KL/TW") == "21-KL/TW");
+    CHECK(find_in_text(text, find_query("“hà nội”")).size() == 2);
 }
 
 TEST_CASE("documents whose texts are added interleaved give the same results", "[search]") {
