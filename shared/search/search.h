@@ -148,10 +148,10 @@ struct FindOptions {
 };
 std::vector<ByteRange> find_in_text(std::string_view text, std::string_view query, FindOptions options = {});
 
-// The search field's text as the in-article find takes it: without the quotation marks
-// (straight or typographic)
-// that make phrases for Index::search (the find matches the whole query as one phrase
-// already), so that "hà nội" typed with quotes is highlighted in the article too.
+// The search field's text as the in-article find takes it: without the quotation marks,
+// straight or typographic, that make phrases for Index::search (the find matches the
+// whole query as one phrase already), so that "hà nội" typed with quotes is
+// highlighted in the article too.
 std::string find_query(std::string_view field_text);
 
 }  // namespace reader::search
