@@ -547,6 +547,28 @@
   // Both jobs pay off only beside a spare core (see each).
   const spareCore = () => (navigator.hardwareConcurrency || 1) > 2;
   const fontMessage = (files) => ({ fonts: FONT_FILES.map((name, i) => ({ name, bytes: files[i] })) });
+  // Runs `job` in `worker` and sends it the fonts when they come. Resolves once, to the
+  // worker's answer or null (it failed, the fonts did not come, or no answer within
+  // `limitMs`); `report` gets the state for reader:stats; the worker is then dropped.
+  function runWorkerJob(worker, job, module, config, fontsP, report, limitMs) {
+    report({ state: 'running' });
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (state, answer) => {
+        if (settled) return;
+        settled = true;
+        report({ ...state, wallMs: Math.round(performance.now() - t0) });
+        worker.terminate();
+        resolve(answer);
+      };
+      worker.onmessage = (e) => finish(e.data, e.data);
+      worker.onerror = (e) => { e.preventDefault(); finish({ state: 'failed', error: String(e.message || 'worker error') }, null); };
+      if (limitMs) setTimeout(() => finish({ state: 'timeout' }, null), limitMs);
+      worker.postMessage(workerStart(job, module, config));
+      fontsP.then((files) => worker.postMessage(fontMessage(files)), () => finish({ state: 'skipped', error: 'no fonts' }, null));
+    });
+  }
 
   // The font atlas is rasterized in the worker while this thread runs reader_init and
   // parses the bundle, and loaded here from its bytes (wasm/atlas_transfer.h): the
@@ -560,26 +582,12 @@
   let atlasWorkerState = { state: 'off' };
   function buildAtlasInWorker(worker, module, fontsP) {
     if (!worker) return Promise.resolve(null);
-    atlasWorkerState = { state: 'running' };
-    const t0 = performance.now();
-    return new Promise((resolve) => {
-      let settled = false;
-      const finish = (state, atlas) => {
-        if (settled) return;
-        settled = true;
-        atlasWorkerState = { ...state, wallMs: Math.round(performance.now() - t0) };
-        worker.terminate();
-        resolve(atlas || null);
-      };
-      worker.onmessage = (e) => {
-        const { atlas, ...state } = e.data;
-        finish({ ...state, bytes: atlas ? atlas.byteLength : 0 }, atlas);
-      };
-      worker.onerror = (e) => { e.preventDefault(); finish({ state: 'failed', error: String(e.message || 'worker error') }); };
-      setTimeout(() => finish({ state: 'timeout' }), ATLAS_WORKER_LIMIT_MS);
-      worker.postMessage(workerStart('atlas', module, { saveAtlas: true }));
-      fontsP.then((files) => worker.postMessage(fontMessage(files)), () => finish({ state: 'skipped', error: 'no fonts' }));
-    });
+    const report = (state) => {
+      const { atlas, ...rest } = state;    // the bytes are not a state
+      atlasWorkerState = atlas ? { ...rest, bytes: atlas.byteLength } : rest;
+    };
+    return runWorkerJob(worker, 'atlas', module, { saveAtlas: true }, fontsP, report, ATLAS_WORKER_LIMIT_MS)
+      .then((answer) => (answer && answer.atlas) || null);
   }
 
   // V8 compiles each wasm function on its first call, on the calling thread: the page's
@@ -594,13 +602,7 @@
   // with most of the main thread's compiling gone (BENCHMARKS.md).
   function warmUp(worker, module, fontsP, bundleP) {
     if (!worker) return;
-    warmUpState = { state: 'running' };
-    const t0 = performance.now();
-    const stop = (state) => { warmUpState = { ...state, wallMs: Math.round(performance.now() - t0) }; worker.terminate(); };
-    worker.onmessage = (e) => stop(e.data);
-    worker.onerror = (e) => { e.preventDefault(); stop({ state: 'failed', error: String(e.message || 'worker error') }); };
-    worker.postMessage(workerStart('warm-up', module, { warmUp: true }));
-    fontsP.then((files) => worker.postMessage(fontMessage(files)), () => stop({ state: 'skipped', error: 'no fonts' }));
+    runWorkerJob(worker, 'warm-up', module, { warmUp: true }, fontsP, (state) => { warmUpState = state; }, 0);
     bundleP.then((b) => worker.postMessage({ bundle: b.bytes && b.bytes.length <= WARM_UP_MAX_BUNDLE
       ? { name: 'bundle', bytes: b.bytes } : null }));
   }
