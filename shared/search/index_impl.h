@@ -6,7 +6,8 @@
 //                 variants are variant ids [folded_var[f], folded_var[f+1])
 //   variants      NFC, canonical tone placement, case kept: variant_keys[variant_off[v]..];
 //                 postings[post_off[v] .. post_off[v+1]); variant_df[v] units
-// Postings of one variant, one entry per unit containing it, units increasing:
+// Postings of one variant as serialized, one entry per unit containing it, units
+// increasing (in memory they are blocks made from this form: postings_blocks.h):
 //   varint unit delta (the first is absolute), varint tf,
 //   tf == 1: varint position; tf > 1: varint byte length, then tf varints (first
 //   absolute, then deltas).

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "search/index_impl.h"
+#include "search/postings_blocks.h"
 #include "search/tokenizer.h"
 #include "text/normalize.h"
 #include "text/unicode_data.h"
@@ -85,10 +86,11 @@ struct Scratch {
     // without touching the (much larger, cache-missing) accumulators of dead documents.
     std::vector<uint64_t> alive;
     struct Scan {                     // a posting list being read window by window
-        const uint8_t* p;
-        const uint8_t* end;
-        uint32_t unit;                // the last unit read (delta base)
+        uint32_t next_block, end_block;  // skip-table indices: the next block to decode, the end
+        uint32_t df_left;             // entries in the blocks not decoded yet
         uint32_t term;                // index in the token's TermRefs
+        uint32_t i;                   // the next entry of `block`
+        Block block;
     };
     std::vector<Scan> scans;
     std::vector<float> score;         // parallel to candidates
@@ -157,30 +159,8 @@ void Index::Impl::derive() {
     docs_in_unit_order = true;
     for (uint32_t i = 1; i < units.size() && docs_in_unit_order; ++i)
         docs_in_unit_order = units[i].doc == units[i - 1].doc || units[i].doc == units[i - 1].doc + 1;
-    const size_t nv = variant_df.size();
-    skip_begin.assign(1, 0);
-    skip_begin.reserve(nv + 1);
-    skip_unit.clear();
-    skip_off.clear();
-    const uint8_t* base = postings.data();
-    for (size_t v = 0; v < nv; ++v) {
-        if (variant_df[v] > kSkipEvery) {
-            const uint8_t* p = base + post_off[v];
-            const uint8_t* end = base + post_off[v + 1];
-            uint32_t unit = 0, n = 0;
-            while (p < end) {
-                if (n % kSkipEvery == 0) {
-                    skip_unit.push_back(unit);
-                    skip_off.push_back(uint32_t(p - base));
-                }
-                unit += get_varint(p);
-                uint32_t tf = get_varint(p);
-                if (tf == 1) get_varint(p); else { uint32_t nb = get_varint(p); p += nb; }
-                ++n;
-            }
-        }
-        skip_begin.push_back(uint32_t(skip_unit.size()));
-    }
+    // The stored (serialized, validated) postings become blocks, with their skip tables.
+    detail::block_postings(*this);
     scratch->acc.assign(nd, Scratch::DocAcc{0, 0, 0});
     scratch->slots.assign(nd * kMaxQueryTokens, Scratch::Slot{0.0f, 0});
     scratch->alive.assign(nd / 64 + 1, 0);
@@ -424,7 +404,38 @@ struct Highlighter {
     const std::vector<QueryToken>& tokens;
     const Query& q;
 
+    // The first byte of every query token's folded form (bit per byte value): most of a
+    // text's tokens differ from all of them there, and are passed over without folding
+    // the whole token. Empty when some token could match anything.
+    uint64_t firsts[4] = {};
+    bool filter = false;
+
+    void prepare() {
+        filter = true;
+        for (const QueryToken& qt : tokens) {
+            const std::string& want = q.match_case ? qt.folded_case : qt.folded;
+            if (want.empty()) { filter = false; return; }
+            const uint8_t c = uint8_t(want[0]);
+            firsts[c >> 6] |= 1ull << (c & 63);
+        }
+    }
+    bool may_match(std::string_view tok, std::string& folded) const {
+        if (!filter || tok.empty()) return true;
+        uint8_t c = uint8_t(tok[0]);
+        if (c >= 0x80) {
+            const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // the first code point's bytes
+            folded.clear();
+            text::append_fold(folded, tok.substr(0, n), q.match_case ? text::Case::Keep : text::Case::Fold);
+            if (folded.empty()) return true;
+            c = uint8_t(folded[0]);
+        } else if (!q.match_case && c >= 'A' && c <= 'Z') {
+            c = uint8_t(c - 'A' + 'a');
+        }
+        return (firsts[c >> 6] >> (c & 63)) & 1;
+    }
+
     bool matches(std::string_view tok, const Token& t, std::string& key, std::string& folded) const {
+        if (!may_match(tok, folded)) return false;
         folded.clear();
         text::append_fold(folded, tok, q.match_case ? text::Case::Keep : text::Case::Fold);
         bool any = false;
@@ -514,96 +525,13 @@ void make_snippet(std::string_view text, const std::vector<ByteRange>& matches, 
 namespace {
 
 // Calls fn(unit, ptr, tf) for each posting of variant v whose unit lies in
-// [first, last], starting from the skip block before `first`.
+// [first, last], starting from the block holding `first`.
 template <typename Fn>
 void postings_in_range(const Index::Impl& x, uint32_t v, uint32_t first, uint32_t last, Fn&& fn) {
-    const uint8_t* base = x.postings.data();
-    const uint8_t* p = base + x.post_off[v];
-    const uint8_t* end = base + x.post_off[v + 1];
-    uint32_t unit = 0;
-    uint32_t sb = x.skip_begin[v], se = x.skip_begin[v + 1];
-    if (se > sb) {
-        // Last block whose preceding unit is below `first`.
-        uint32_t lo = sb, hi = se;
-        while (hi - lo > 1) {
-            uint32_t mid = (lo + hi) / 2;
-            if (x.skip_unit[mid] < first) lo = mid; else hi = mid;
-        }
-        unit = x.skip_unit[lo];
-        p = base + x.skip_off[lo];
-    }
-    while (p < end) {
-        unit += get_varint(p);
-        uint32_t tf = get_varint(p);
-        uint32_t ptr;
-        if (tf == 1) {
-            ptr = uint32_t(p - base);
-            get_varint(p);
-        } else {
-            uint32_t nbytes = get_varint(p);
-            ptr = uint32_t(p - base);
-            p += nbytes;
-        }
-        if (unit > last) return;
-        if (unit >= first) fn(unit, ptr, tf);
-    }
+    PostingCursor c(x, v);
+    if (!c.seek(first)) return;
+    for (; c.valid && c.unit <= last; c.next()) fn(c.unit, c.ptr(), c.tf);
 }
-
-// A forward cursor over one variant's postings that can jump ahead through the skip
-// table: intersecting a long list with few candidates reads only the blocks holding
-// them instead of the whole list.
-struct PostingCursor {
-    const uint8_t* base;
-    const uint8_t* p;
-    const uint8_t* end;
-    const uint32_t* skip_unit;
-    const uint32_t* skip_off;
-    uint32_t skip = 0, skips = 0;  // next skip block to consider, block count
-    uint32_t unit = 0, tf = 0;     // the current entry (valid while `valid`)
-    uint32_t ptr = 0;              // its position data in postings
-    bool valid = false;
-
-    PostingCursor(const Index::Impl& x, uint32_t v)
-        : base(x.postings.data()), p(base + x.post_off[v]), end(base + x.post_off[v + 1]),
-          skip_unit(x.skip_unit.data() + x.skip_begin[v]), skip_off(x.skip_off.data() + x.skip_begin[v]),
-          skips(x.skip_begin[v + 1] - x.skip_begin[v]) {
-        next();
-    }
-    void next() {
-        if (p >= end) { valid = false; return; }
-        unit += get_varint(p);
-        tf = get_varint(p);
-        if (tf == 1) {
-            ptr = uint32_t(p - base);
-            while (*p++ & 0x80) {}
-        } else {
-            uint32_t nbytes = get_varint(p);
-            ptr = uint32_t(p - base);
-            p += nbytes;
-        }
-        valid = true;
-    }
-    // Moves to the first entry whose unit is >= target; false when there is none.
-    bool seek(uint32_t target) {
-        if (!valid) return false;
-        if (unit >= target) return true;
-        // Block k starts after unit skip_unit[k]; jump to the last block starting below
-        // target when it lies ahead of the current position.
-        uint32_t k = skip;
-        while (k < skips && skip_unit[k] < target) ++k;
-        if (k > skip) {
-            skip = k;
-            const uint8_t* q = base + skip_off[k - 1];
-            if (q >= p) {  // ahead of (or at) the next entry to decode
-                p = q;
-                unit = skip_unit[k - 1];
-                next();
-            }
-        }
-        while (valid && unit < target) next();
-        return valid;
-    }
-};
 
 // The largest adjacency bonus factor a pair can earn in each of those groups.
 constexpr float kGroupBonus[4] = {1.0f, 2.5f / 6.0f, 1.0f / 6.0f, 3.0f / 6.0f};
@@ -723,7 +651,13 @@ Results Index::search(const Query& query) const {
                     }
                     continue;
                 }
-                s.scans.push_back({base + x.post_off[term.variant], base + x.post_off[term.variant + 1], 0, uint32_t(ti)});
+                Scratch::Scan& sc = s.scans.emplace_back();
+                sc.next_block = x.skip_begin[term.variant];
+                sc.end_block = x.skip_begin[term.variant + 1];
+                sc.df_left = x.variant_df[term.variant];
+                sc.term = uint32_t(ti);
+                sc.i = 0;
+                sc.block.n = 0;
             }
             // The remaining lists are read side by side, one window of units at a time,
             // so the accumulators of the window's documents stay in cache while all of
@@ -742,40 +676,39 @@ Results Index::search(const Query& query) const {
                     const float* const un = unit_norm;
                     const uint8_t* const us = unit_shift;
                     Scratch::Slot* const sl0 = slots + qi;
-                    const uint8_t* p = sc.p;
-                    const uint8_t* const end = sc.end;
-                    uint32_t unit = sc.unit;
-                    while (p < end) {
-                        const uint8_t* entry = p;
-                        const uint32_t next_unit = unit + get_varint(p);
-                        if (next_unit >= wend) {
-                            p = entry;
-                            break;
+                    const uint32_t* const skip_unit = x.skip_unit.data();
+                    const uint32_t* const skip_off = x.skip_off.data();
+                    for (;;) {
+                        if (sc.i == sc.block.n) {
+                            if (sc.next_block == sc.end_block) break;
+                            const uint32_t k = sc.next_block++;
+                            const uint32_t n = std::min(sc.df_left, kSkipEvery);
+                            sc.df_left -= n;
+                            decode_block(base + skip_off[k], n, skip_unit[k], sc.block);
+                            sc.i = 0;
+                            // Native builds: ask for the list's next block early (no-op in wasm).
+                            if (sc.next_block < sc.end_block) __builtin_prefetch(base + skip_off[sc.next_block]);
                         }
-                        unit = next_unit;
-                        uint32_t tf = get_varint(p);
-                        if (tf == 1) {
-                            while (*p++ & 0x80) {}
-                        } else {
-                            uint32_t nbytes = get_varint(p);
-                            p += nbytes;
+                        const Block& blk = sc.block;
+                        const uint32_t n = blk.n;
+                        uint32_t i = sc.i;
+                        for (; i < n; ++i) {
+                            const uint32_t unit = blk.unit[i];
+                            if (unit >= wend) break;
+                            const uint32_t doc = ud[unit];
+                            if (!create && !((alive[doc >> 6] >> (doc & 63)) & 1)) continue;
+                            Scratch::DocAcc& a = acc[doc];
+                            if (create && a.mask == 0) s.touched.push_back(doc);
+                            a.mask |= bit;
+                            a.exact |= ebit;
+                            a.field_bits |= uint64_t(bit) << us[unit];
+                            Scratch::Slot& sl = sl0[size_t(doc) * nq];
+                            sl.tfw += weight * float(blk.tf[i]) * un[unit];
+                            sl.term_bits |= tbit;
                         }
-                        const uint32_t doc = ud[unit];
-                        if (!create && !((alive[doc >> 6] >> (doc & 63)) & 1)) continue;
-                        Scratch::DocAcc& a = acc[doc];
-                        if (create && a.mask == 0) s.touched.push_back(doc);
-                        a.mask |= bit;
-                        a.exact |= ebit;
-                        a.field_bits |= uint64_t(bit) << us[unit];
-                        Scratch::Slot& sl = sl0[size_t(doc) * nq];
-                        sl.tfw += weight * float(tf) * un[unit];
-                        sl.term_bits |= tbit;
+                        sc.i = i;
+                        if (i < n) break;  // the window ends inside this block
                     }
-                    sc.p = p;
-                    sc.unit = unit;
-                    // Native builds: ask for the list's next window early (no-op in wasm).
-                    __builtin_prefetch(p + 64);
-                    __builtin_prefetch(p + 128);
                 }
             }
             s.scans.clear();
@@ -907,7 +840,7 @@ Results Index::search(const Query& query) const {
                 for (; c.valid && c.unit <= last; c.next()) {
                     if (x.unit_doc[c.unit] != doc) continue;
                     s.positions[qi].clear();
-                    decode_positions(base, PosRef{c.ptr, c.tf, -1}, s.positions[qi]);
+                    decode_positions(base, PosRef{c.ptr(), c.tf, -1}, s.positions[qi]);
                     for (uint32_t pos : s.positions[qi]) up.push_back(uint64_t(c.unit) << 32 | pos);
                 }
             }
@@ -1030,6 +963,7 @@ Results Index::search(const Query& query) const {
     results.relaxed = relaxed;
 
     Highlighter hl{tokens, query};
+    hl.prepare();
     for (size_t k = query.offset; k < upto; ++k) {
         const Ranked& r = ranked[k];
         UnitEval best = evaluate(r.doc, nullptr);

@@ -15,6 +15,7 @@
 
 #include "io/byte_stream.h"
 #include "search/index_impl.h"
+#include "search/postings_blocks.h"
 
 namespace reader::search {
 
@@ -52,13 +53,16 @@ bool offsets_ok(const std::vector<uint32_t>& off, uint64_t last) {
 
 std::vector<uint8_t> Index::serialize() const {
     const Impl& x = *impl_;
+    // Postings are saved in their varint form (postings_blocks.h).
+    std::vector<uint32_t> post_off;
+    const std::vector<uint8_t> postings = detail::unblock_postings(x, post_off);
     Writer w;
     w.put(uint32_t(x.doc_ids.size()));
     w.put(uint32_t(x.units.size()));
     w.put(uint32_t(x.folded_off.size() - 1));
     w.put(uint32_t(x.variant_df.size()));
     w.put(uint64_t(x.tokens));
-    w.put(uint32_t(x.postings.size()));
+    w.put(uint32_t(postings.size()));
     w.put(uint32_t(x.folded_keys.size()));
     w.put(uint32_t(x.variant_keys.size()));
     w.put(uint32_t(x.has_text ? x.texts.size() : 0));
@@ -74,10 +78,10 @@ std::vector<uint8_t> Index::serialize() const {
     w.put_array(x.folded_var);
     w.put_bytes(x.folded_keys.data(), x.folded_keys.size());
     w.put_array(x.variant_off);
-    w.put_array(x.post_off);
+    w.put_array(post_off);
     w.put_array(x.variant_df);
     w.put_bytes(x.variant_keys.data(), x.variant_keys.size());
-    w.put_array(x.postings);
+    w.put_array(postings);
     if (x.has_text) {
         w.put_array(x.text_off);
         w.put_bytes(x.texts.data(), x.texts.size());
