@@ -696,15 +696,27 @@ Results Index::search(const Query& query) const {
                             const uint32_t unit = blk.unit[i];
                             if (unit >= wend) break;
                             const uint32_t doc = ud[unit];
-                            if (!create && !((alive[doc >> 6] >> (doc & 63)) & 1)) continue;
                             Scratch::DocAcc& a = acc[doc];
-                            if (create && a.mask == 0) s.touched.push_back(doc);
-                            a.mask |= bit;
-                            a.exact |= ebit;
-                            a.field_bits |= uint64_t(bit) << us[unit];
                             Scratch::Slot& sl = sl0[size_t(doc) * nq];
-                            sl.tfw += weight * float(blk.tf[i]) * un[unit];
-                            sl.term_bits |= tbit;
+                            if (create) {
+                                if (a.mask == 0) s.touched.push_back(doc);
+                                a.mask |= bit;
+                                a.exact |= ebit;
+                                a.field_bits |= uint64_t(bit) << us[unit];
+                                sl.tfw += weight * float(blk.tf[i]) * un[unit];
+                                sl.term_bits |= tbit;
+                                continue;
+                            }
+                            // Without a branch on whether the document is still in the
+                            // intersection (about half are not, unpredictably): a dead
+                            // document's accumulators get zeros, which change nothing.
+                            const uint32_t live = uint32_t(alive[doc >> 6] >> (doc & 63)) & 1;
+                            const uint32_t m = 0u - live;
+                            a.mask |= bit & m;
+                            a.exact |= ebit & m;
+                            a.field_bits |= (uint64_t(bit) << us[unit]) & (0ull - live);
+                            sl.tfw += weight * float(blk.tf[i] * live) * un[unit];
+                            sl.term_bits |= tbit & m;
                         }
                         sc.i = i;
                         if (i < n) break;  // the window ends inside this block
