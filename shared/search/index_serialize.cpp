@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include "io/byte_stream.h"
+#include "search/index_file.h"
 #include "search/index_impl.h"
 #include "search/postings_blocks.h"
 
@@ -21,23 +22,10 @@ namespace reader::search {
 
 namespace {
 
-constexpr char kMagic[8] = {'R', 'D', 'R', 'S', 'R', 'C', 'H', 0};
-constexpr uint32_t kVersion = 1;
-constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
-
-uint64_t checksum(const uint8_t* p, size_t n) {
-    uint64_t h = 0xcbf29ce484222325ull ^ n;
-    while (n >= 8) {
-        uint64_t w;
-        std::memcpy(&w, p, 8);
-        h = (h ^ w) * 0x100000001b3ull;
-        h ^= h >> 29;
-        p += 8;
-        n -= 8;
-    }
-    while (n--) h = (h ^ *p++) * 0x100000001b3ull;
-    return h;
-}
+using detail::index_checksum;
+using detail::kIndexHeaderSize;
+using detail::kIndexMagic;
+using detail::kIndexVersion;
 
 using Writer = io::ByteWriter;
 using Reader = io::ByteReader;
@@ -86,14 +74,7 @@ std::vector<uint8_t> Index::serialize() const {
         w.put_array(x.text_off);
         w.put_bytes(x.texts.data(), x.texts.size());
     }
-    Writer h;
-    h.put_bytes(kMagic, 8);
-    h.put(kVersion);
-    h.put(uint32_t(x.has_text ? 1 : 0));
-    h.put(uint64_t(w.out.size()));
-    h.put(checksum(w.out.data(), w.out.size()));
-    h.out.insert(h.out.end(), w.out.begin(), w.out.end());
-    return std::move(h.out);
+    return detail::seal_index(x.has_text ? 1 : 0, w.out.data(), w.out.size());
 }
 
 std::optional<Index> Index::deserialize(const uint8_t* data, size_t size, std::string* error) {
@@ -101,19 +82,19 @@ std::optional<Index> Index::deserialize(const uint8_t* data, size_t size, std::s
         if (error) *error = std::string("search index: ") + msg;
         return std::nullopt;
     };
-    if (!data || size < kHeaderSize) return fail("too short to be an index");
-    if (std::memcmp(data, kMagic, 8) != 0) return fail("not a search index (bad magic)");
+    if (!data || size < kIndexHeaderSize) return fail("too short to be an index");
+    if (std::memcmp(data, kIndexMagic, 8) != 0) return fail("not a search index (bad magic)");
     uint32_t version, flags;
     uint64_t payload_size, sum;
     std::memcpy(&version, data + 8, 4);
     std::memcpy(&flags, data + 12, 4);
     std::memcpy(&payload_size, data + 16, 8);
     std::memcpy(&sum, data + 24, 8);
-    if (version != kVersion) return fail("unsupported version (rebuild the index)");
+    if (version != kIndexVersion) return fail("unsupported version (rebuild the index)");
     if (flags > 1) return fail("unknown flags");
-    if (payload_size != size - kHeaderSize) return fail("truncated or padded (size mismatch)");
-    const uint8_t* payload = data + kHeaderSize;
-    if (checksum(payload, size_t(payload_size)) != sum) return fail("checksum mismatch (corrupt file)");
+    if (payload_size != size - kIndexHeaderSize) return fail("truncated or padded (size mismatch)");
+    const uint8_t* payload = data + kIndexHeaderSize;
+    if (index_checksum(payload, size_t(payload_size)) != sum) return fail("checksum mismatch (corrupt file)");
 
     Index index;
     Impl& x = *index.impl_;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "search/index_file.h"
 #include "search/search.h"
 #include "text/normalize.h"
 
@@ -393,18 +394,7 @@ TEST_CASE("structurally invalid payloads are rejected even with a valid checksum
     Index idx = make_index();
     std::vector<uint8_t> bytes = idx.serialize();
     auto rechecksum = [](std::vector<uint8_t>& b) {
-        const uint8_t* p = b.data() + 32;
-        size_t n = b.size() - 32;
-        uint64_t h = 0xcbf29ce484222325ull ^ n;
-        while (n >= 8) {
-            uint64_t w;
-            std::memcpy(&w, p, 8);
-            h = (h ^ w) * 0x100000001b3ull;
-            h ^= h >> 29;
-            p += 8;
-            n -= 8;
-        }
-        while (n--) h = (h ^ *p++) * 0x100000001b3ull;
+        const uint64_t h = reader::search::detail::index_checksum(b.data() + 32, b.size() - 32);
         std::memcpy(b.data() + 24, &h, 8);
     };
     size_t rejected = 0, accepted = 0;
