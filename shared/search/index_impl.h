@@ -103,10 +103,10 @@ struct Index::Impl {
     std::vector<uint32_t> folded_df;  // derived: sum of its variants' df
     std::string variant_keys;
     std::vector<uint32_t> variant_off{0}, post_off{0}, variant_df;
-    std::vector<uint8_t> postings;
+    std::vector<uint8_t> postings;  // serialized form when loaded; blocks once derived
     uint64_t tokens = 0;
-    // Derived skip tables: for variant v, blocks [skip_begin[v], skip_begin[v+1]), each
-    // the unit before the block (decoding restarts from it) and the block's offset, one
+    // Derived with the blocks: for variant v, blocks [skip_begin[v], skip_begin[v+1]),
+    // each the unit before the block (its first delta's base) and the block's offset, one
     // per kSkipEvery entries, so one document's postings are found without a full scan.
     std::vector<uint32_t> skip_begin, skip_unit, skip_off;
     // Derived: the units of document d lie in [doc_first_unit[d], doc_last_unit[d]].

@@ -19,6 +19,7 @@
 // save (unblock_postings), so the file format does not change.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <vector>
