@@ -489,3 +489,68 @@ TEST_CASE("documents whose texts are added interleaved give the same results", "
     CHECK_FALSE(has(r, 1));
     CHECK(run(m, "\"nội hà\"").total == 2);   // documents 1 and 3, each in its body
 }
+
+TEST_CASE("phrases are checked on positions read from packed blocks, with any tf and wide gaps", "[search]") {
+    // 600 documents whose body holds "xa" 1-4 times; in every third, "yb" follows the
+    // last "xa" (the phrase), elsewhere it comes first. Runs of documents without either
+    // word make some unit gaps wide, so blocks of 32 entries carry deltas and term
+    // frequencies of many bit widths, and the phrase check reads positions of entries in
+    // the middle of blocks.
+    IndexBuilder b(true);
+    uint32_t id = 1;
+    std::vector<uint32_t> want;
+    for (int i = 0; i < 600; ++i) {
+        if (i % 97 == 0)
+            for (int k = 0; k < 300; ++k) b.add(id++, Field::Body, 0, "chỉ có chữ khác ở đây", 0);
+        std::string body = (i % 3 == 0) ? "mở đầu" : "yb mở đầu";
+        for (int k = 0; k <= i % 4; ++k) body += " xa lời" ;
+        if (i % 3 == 0) {
+            body += " xa yb";
+            want.push_back(id);
+        }
+        b.add(id++, Field::Body, 0, body, 0);
+    }
+    Index idx = b.build();
+    Query q;
+    q.text = "\"xa yb\"";
+    q.limit = 1000;
+    q.snippets = false;
+    Results r = idx.search(q);
+    CHECK(r.total == want.size());
+    std::vector<uint32_t> got = ids(r);
+    std::sort(got.begin(), got.end());
+    CHECK(got == want);
+    // Unquoted, every document with both words matches.
+    q.text = "xa yb";
+    CHECK(idx.search(q).total == 600);
+    // The blocks turn back into the same file.
+    const std::vector<uint8_t> bytes = idx.serialize();
+    auto back = Index::deserialize(bytes.data(), bytes.size());
+    REQUIRE(back.has_value());
+    CHECK(back->serialize() == bytes);
+    q.text = "\"xa yb\"";
+    CHECK(back->search(q).total == want.size());
+}
+
+TEST_CASE("highlights cover words starting with capitals, đ or a decomposed letter", "[search]") {
+    Index idx = make_index();
+    auto r = run(idx, "da nang");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].doc == 4);
+    REQUIRE(r.hits[0].snippet_highlights.size() == 1);
+    CHECK(slice(r.hits[0].snippet, r.hits[0].snippet_highlights[0]) == "Đà Nẵng");
+    r = run(idx, "THANH UY");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].doc == 1);
+    REQUIRE(!r.hits[0].snippet_highlights.empty());
+    CHECK(slice(r.hits[0].snippet, r.hits[0].snippet_highlights[0]) == "Thành ủy");
+
+    IndexBuilder b(true);
+    const std::string nfd = "A\xCC\x80n nghi\xCC\x89 o\xCC\x89 \xC4\x90" "a\xCC\x80 La\xCC\xA3t";  // Àn nghỉ ở Đà Lạt, decomposed
+    b.add(1, Field::Title, 0, nfd, 0);
+    Index small = b.build();
+    r = run(small, "an nghi o da lat");
+    REQUIRE(r.hits.size() == 1);
+    REQUIRE(r.hits[0].snippet_highlights.size() == 1);
+    CHECK(slice(r.hits[0].snippet, r.hits[0].snippet_highlights[0]) == nfd);
+}
