@@ -93,10 +93,10 @@ struct Index::Impl {
     // Units.
     std::vector<detail::Unit> units;
     std::vector<float> unit_norm;  // derived: field weight / BM25 length normalization
-    // Derived, for the scoring loop: each unit's document, and where its field's bits go
-    // in the search scratch (compact arrays read sequentially with the postings).
+    // Derived, for the scoring loop: each unit's document, and where its field group's bit
+    // goes in a search slot (compact arrays read sequentially with the postings).
     std::vector<uint32_t> unit_doc;
-    std::vector<uint8_t> unit_field_shift;
+    std::vector<uint8_t> unit_group_shift;
     // Dictionary and postings.
     std::string folded_keys;
     std::vector<uint32_t> folded_off{0}, folded_var{0};

@@ -32,8 +32,17 @@ constexpr float kFoldedWeight = 0.35f;      // same folded key, other diacritics
 constexpr float kFoldedDWeight = 0.8f;      // differs only by d / đ
 constexpr float kAdjacencyWeight = 1.0f;
 
-// Where a field's token bits go in Scratch::field_bits (title, lead, body, other).
-constexpr int kFieldShift[kFieldCount] = {0, 16, 32, 48, 48, 48, 48, 32};
+// A query token's slot in one document (Scratch::Slot::bits) says which of the token's
+// TermRefs matched (bit min(i, kLastTermBit)), whether one of them was typed exactly
+// (kExactBit), and in which field groups (title, lead, body, other) it was seen (bit
+// kGroupShift + group). One word per slot: a posting updates one 8-byte slot and nothing
+// else, the cost that dominates a query.
+constexpr int kLastTermBit = 26;
+constexpr int kGroupShift = 27;
+constexpr uint32_t kExactBit = 1u << 31;
+constexpr int kFieldGroup[kFieldCount] = {0, 1, 2, 3, 3, 3, 3, 2};
+inline uint32_t term_bit(size_t ti) { return 1u << std::min<size_t>(ti, kLastTermBit); }
+inline uint32_t group_bits(uint32_t slot_bits) { return (slot_bits >> kGroupShift) & 0xF; }
 
 struct QueryToken {
     std::string exact, exact_case, folded, folded_case;
@@ -65,19 +74,15 @@ struct UnitHit {
 
 struct Scratch {
     // Dense per-document accumulators (reset through `touched`).
-    // Per document: the tokens it has, those typed exactly, and the tokens seen in
-    // title | lead << 16 | body << 32 | other << 48.
-    struct DocAcc {
-        uint32_t mask, exact;
-        uint64_t field_bits;
-    };
+    // Per document: the query tokens whose lists created it (every token's in relaxed
+    // mode; the first token's in AND mode, where `alive` tells the survivors).
+    std::vector<uint32_t> mask;
     // Per document and query token (slot doc * nq + q): BM25F weighted term frequency
-    // and which of the token's TermRefs matched (bit min(i, 31)).
+    // and the bits described at kGroupShift.
     struct Slot {
         float tfw;
-        uint32_t term_bits;
+        uint32_t bits;
     };
-    std::vector<DocAcc> acc;
     std::vector<Slot> slots;
     std::vector<uint32_t> touched;
     std::vector<uint32_t> candidates;
@@ -132,7 +137,7 @@ void Index::Impl::derive() {
             }
     unit_norm.resize(units.size());
     unit_doc.resize(units.size());
-    unit_field_shift.resize(units.size());
+    unit_group_shift.resize(units.size());
     for (size_t i = 0; i < units.size(); ++i) {
         const Unit& u = units[i];
         int f = int(u.field);
@@ -140,7 +145,7 @@ void Index::Impl::derive() {
         double len = field_len[size_t(u.doc) * kFieldCount + f];
         unit_norm[i] = float(kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * len / std::max(avg, 1.0)));
         unit_doc[i] = u.doc;
-        unit_field_shift[i] = uint8_t(kFieldShift[f]);
+        unit_group_shift[i] = uint8_t(kGroupShift + kFieldGroup[f]);
     }
     const size_t nf = folded_off.size() - 1;
     folded_df.assign(nf, 0);
@@ -161,7 +166,7 @@ void Index::Impl::derive() {
         docs_in_unit_order = units[i].doc == units[i - 1].doc || units[i].doc == units[i - 1].doc + 1;
     // The stored (serialized, validated) postings become blocks, with their skip tables.
     detail::block_postings(*this);
-    scratch->acc.assign(nd, Scratch::DocAcc{0, 0, 0});
+    scratch->mask.assign(nd, 0);
     scratch->slots.assign(nd * kMaxQueryTokens, Scratch::Slot{0.0f, 0});
     scratch->alive.assign(nd / 64 + 1, 0);
 }
@@ -190,10 +195,10 @@ IndexStats Index::stats() const {
                          4 * (x.folded_off.capacity() + x.folded_var.capacity() + x.folded_df.capacity() +
                               x.variant_off.capacity() + x.post_off.capacity() + x.variant_df.capacity());
     s.unit_bytes = x.units.capacity() * sizeof(Unit) + x.unit_norm.capacity() * 4 + x.unit_doc.capacity() * 4 +
-                   x.unit_field_shift.capacity() + x.doc_ids.capacity() * 4 +
+                   x.unit_group_shift.capacity() + x.doc_ids.capacity() * 4 +
                    x.doc_dates.capacity() * 8 + 4 * (x.doc_first_unit.capacity() + x.doc_last_unit.capacity()) +
                    4 * (x.skip_begin.capacity() + x.skip_unit.capacity() + x.skip_off.capacity()) +
-                   x.scratch->acc.capacity() * sizeof(Scratch::DocAcc) + x.scratch->slots.capacity() * sizeof(Scratch::Slot) + x.scratch->alive.capacity() * 8;
+                   x.scratch->mask.capacity() * 4 + x.scratch->slots.capacity() * sizeof(Scratch::Slot) + x.scratch->alive.capacity() * 8;
     s.text_bytes = x.texts.capacity() + x.text_off.capacity() * 4;
     s.memory_bytes = s.postings_bytes + s.dictionary_bytes + s.unit_bytes + s.text_bytes;
     s.documents_in_order = x.docs_in_unit_order;
@@ -572,12 +577,11 @@ Results Index::search(const Query& query) const {
     std::vector<int> order(nq);
     for (int i = 0; i < nq; ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return cost[a] < cost[b]; });
-    const uint32_t full_mask = (1u << nq) - 1;
     const uint8_t* base = x.postings.data();
 
     auto reset = [&] {
         for (uint32_t d : s.touched) {
-            s.acc[d] = Scratch::DocAcc{0, 0, 0};
+            s.mask[d] = 0;
             s.alive[d >> 6] = 0;
             std::fill_n(&s.slots[size_t(d) * nq], nq, Scratch::Slot{0.0f, 0});
         }
@@ -589,8 +593,8 @@ Results Index::search(const Query& query) const {
     // cache lines.
     const uint32_t* unit_doc = x.unit_doc.data();
     const float* unit_norm = x.unit_norm.data();
-    const uint8_t* unit_shift = x.unit_field_shift.data();
-    Scratch::DocAcc* __restrict acc = s.acc.data();
+    const uint8_t* unit_shift = x.unit_group_shift.data();
+    uint32_t* __restrict mask = s.mask.data();
     Scratch::Slot* __restrict slots = s.slots.data();
     const uint32_t n_units_u32 = uint32_t(x.units.size());
     uint64_t* __restrict alive = s.alive.data();
@@ -605,28 +609,23 @@ Results Index::search(const Query& query) const {
                 // `touched` unsorted; sorting many is slower than one pass over all.
                 s.live.assign(s.touched.begin(), s.touched.end());
                 if (!std::is_sorted(s.live.begin(), s.live.end())) {
-                    if (s.live.size() * 32 < s.acc.size()) {
+                    if (s.live.size() * 32 < s.mask.size()) {
                         std::sort(s.live.begin(), s.live.end());
                     } else {
                         s.live.clear();
-                        for (uint32_t d = 0; d < uint32_t(s.acc.size()); ++d)
-                            if (acc[d].mask) s.live.push_back(d);
+                        for (uint32_t d = 0; d < uint32_t(s.mask.size()); ++d)
+                            if (mask[d]) s.live.push_back(d);
                     }
                 }
             }
             for (size_t ti = 0; ti < terms[qi].size(); ++ti) {
                 const TermRef& term = terms[qi][ti];
-                const uint32_t tbit = 1u << std::min<size_t>(ti, 31);
-                const uint32_t ebit = term.exact ? bit : 0;
+                const uint32_t tbits = term_bit(ti) | (term.exact ? kExactBit : 0);
                 const float weight = term.weight;
                 auto add = [&](uint32_t unit, uint32_t doc, uint32_t tf) {
-                    Scratch::DocAcc& a = acc[doc];
-                    a.mask |= bit;
-                    a.exact |= ebit;
-                    a.field_bits |= uint64_t(bit) << unit_shift[unit];
                     Scratch::Slot& sl = slots[size_t(doc) * nq + qi];
                     sl.tfw += weight * float(tf) * unit_norm[unit];
-                    sl.term_bits |= tbit;
+                    sl.bits |= tbits | (1u << unit_shift[unit]);
                 };
                 if (intersect && uint64_t(s.live.size()) * 4 < x.variant_df[term.variant]) {
                     // Few live documents against a long list: visit them in order,
@@ -667,8 +666,7 @@ Results Index::search(const Query& query) const {
                 const uint32_t wend = w + kScanWindow;
                 for (Scratch::Scan& sc : s.scans) {
                     const TermRef& term = terms[qi][sc.term];
-                    const uint32_t tbit = 1u << std::min<uint32_t>(sc.term, 31);
-                    const uint32_t ebit = term.exact ? bit : 0;
+                    const uint32_t tbits = term_bit(sc.term) | (term.exact ? kExactBit : 0);
                     const float weight = term.weight;
                     // Local copies: the compiler keeps them in registers instead of
                     // reloading them through the closure after every store.
@@ -696,27 +694,20 @@ Results Index::search(const Query& query) const {
                             const uint32_t unit = blk.unit[i];
                             if (unit >= wend) break;
                             const uint32_t doc = ud[unit];
-                            Scratch::DocAcc& a = acc[doc];
                             Scratch::Slot& sl = sl0[size_t(doc) * nq];
                             if (create) {
-                                if (a.mask == 0) s.touched.push_back(doc);
-                                a.mask |= bit;
-                                a.exact |= ebit;
-                                a.field_bits |= uint64_t(bit) << us[unit];
+                                if (mask[doc] == 0) s.touched.push_back(doc);
+                                mask[doc] |= bit;
                                 sl.tfw += weight * float(blk.tf[i]) * un[unit];
-                                sl.term_bits |= tbit;
+                                sl.bits |= tbits | (1u << us[unit]);
                                 continue;
                             }
                             // Without a branch on whether the document is still in the
                             // intersection (about half are not, unpredictably): a dead
-                            // document's accumulators get zeros, which change nothing.
+                            // document's slot gets zeros, which change nothing.
                             const uint32_t live = uint32_t(alive[doc >> 6] >> (doc & 63)) & 1;
-                            const uint32_t m = 0u - live;
-                            a.mask |= bit & m;
-                            a.exact |= ebit & m;
-                            a.field_bits |= (uint64_t(bit) << us[unit]) & (0ull - live);
                             sl.tfw += weight * float(blk.tf[i] * live) * un[unit];
-                            sl.term_bits |= tbit & m;
+                            sl.bits |= (tbits | (1u << us[unit])) & (0u - live);
                         }
                         sc.i = i;
                         if (i < n) break;  // the window ends inside this block
@@ -730,13 +721,13 @@ Results Index::search(const Query& query) const {
             } else if (intersect) {
                 size_t kept = 0;
                 for (uint32_t doc : s.live) {
-                    if (acc[doc].mask & bit) s.live[kept++] = doc;
+                    if (slots[size_t(doc) * nq + qi].bits) s.live[kept++] = doc;
                     else alive[doc >> 6] &= ~(1ull << (doc & 63));
                 }
                 s.live.resize(kept);
             } else {
                 for (uint32_t doc : s.touched)
-                    if (!(acc[doc].mask & bit)) alive[doc >> 6] &= ~(1ull << (doc & 63));
+                    if (!slots[size_t(doc) * nq + qi].bits) alive[doc >> 6] &= ~(1ull << (doc & 63));
             }
         }
     };
@@ -746,14 +737,20 @@ Results Index::search(const Query& query) const {
     if (all_found || nq == 1) accumulate(true);
     s.candidates.clear();
     for (uint32_t d : s.touched)
-        if (s.acc[d].mask == full_mask) s.candidates.push_back(d);
+        if ((alive[d >> 6] >> (d & 63)) & 1) s.candidates.push_back(d);
     if (s.candidates.empty() && nq > 1) {
         relaxed = true;
         reset();
         accumulate(false);
-        for (uint32_t d : s.touched)
-            if (s.acc[d].mask) s.candidates.push_back(d);
+        s.candidates.assign(s.touched.begin(), s.touched.end());
     }
+    // The query tokens document d has, from its slots.
+    auto doc_tokens = [&](uint32_t d) {
+        uint32_t m = 0;
+        for (int i = 0; i < nq; ++i)
+            if (s.slots[size_t(d) * nq + i].bits) m |= 1u << i;
+        return m;
+    };
 
     // BM25F per document, with a lift for exactly typed diacritics.
     uint32_t diacritic_mask = 0;
@@ -769,7 +766,9 @@ Results Index::search(const Query& query) const {
         }
         if (diacritic_mask) {
             int typed = __builtin_popcount(diacritic_mask);
-            int exact = __builtin_popcount(s.acc[d].exact & diacritic_mask);
+            int exact = 0;
+            for (int i = 0; i < nq; ++i)
+                exact += (diacritic_mask >> i & 1) && (s.slots[size_t(d) * nq + i].bits & kExactBit);
             score *= 1.0f + 0.3f * float(exact) / float(typed);
         }
         s.score[k] = score;
@@ -783,9 +782,9 @@ Results Index::search(const Query& query) const {
         s.unit_hits.clear();
         const uint32_t first = x.doc_first_unit[doc], last = x.doc_last_unit[doc];
         for (int qi = 0; qi < nq; ++qi) {
-            uint32_t bits = s.slots[size_t(doc) * nq + qi].term_bits;
+            uint32_t bits = s.slots[size_t(doc) * nq + qi].bits;
             for (size_t ti = 0; ti < terms[qi].size(); ++ti) {
-                if (!(bits & (1u << std::min<size_t>(ti, 31)))) continue;
+                if (!(bits & term_bit(ti))) continue;
                 const TermRef& term = terms[qi][ti];
                 postings_in_range(x, term.variant, first, last, [&](uint32_t unit, uint32_t ptr, uint32_t tf) {
                     if (x.units[unit].doc == doc) s.unit_hits.push_back({unit, qi, ptr, tf, term.weight});
@@ -840,9 +839,9 @@ Results Index::search(const Query& query) const {
             std::vector<uint64_t>& up = s.unit_positions[qi];
             up.clear();
             if (tokens[qi].group < 0) continue;
-            const uint32_t bits = s.slots[size_t(doc) * nq + qi].term_bits;
+            const uint32_t bits = s.slots[size_t(doc) * nq + qi].bits;
             for (size_t ti = 0; ti < cursors[qi].size(); ++ti) {
-                if (!(bits & (1u << std::min<size_t>(ti, 31)))) continue;  // not in this document
+                if (!(bits & term_bit(ti))) continue;  // not in this document
                 // Texts added interleaved: the document's range of units holds other
                 // documents' texts, and the next document's range may start before
                 // this one's ends, so each document reads from a fresh cursor.
@@ -894,7 +893,7 @@ Results Index::search(const Query& query) const {
     ranked.reserve(s.candidates.size());
     for (size_t k = 0; k < s.candidates.size(); ++k) {
         uint32_t d = s.candidates[k];
-        ranked.push_back({d, s.score[k], relaxed ? __builtin_popcount(s.acc[d].mask) : 0, 0});
+        ranked.push_back({d, s.score[k], relaxed ? __builtin_popcount(doc_tokens(d)) : 0, 0});
     }
     const size_t want = std::min<size_t>(ranked.size(), size_t(query.offset) + query.limit);
     uint32_t total = uint32_t(ranked.size());
@@ -923,13 +922,13 @@ Results Index::search(const Query& query) const {
             // Per document, the bonus is bounded by the fields holding both syllables
             // of a pair; documents are taken by decreasing bound.
             auto bound = [&](uint32_t doc) {
-                const uint64_t fb = s.acc[doc].field_bits;
+                const Scratch::Slot* sl = &s.slots[size_t(doc) * nq];
                 float b = 0;
                 for (int qi = 0; qi + 1 < nq; ++qi) {
-                    const uint64_t pair = (1ull << qi) | (1ull << (qi + 1));
+                    const uint32_t both = group_bits(sl[qi].bits) & group_bits(sl[qi + 1].bits);
                     float f = 0;
                     for (int g = 0; g < 4; ++g)
-                        if (((fb >> (16 * g)) & pair) == pair) f = std::max(f, kGroupBonus[g]);
+                        if (both >> g & 1) f = std::max(f, kGroupBonus[g]);
                     b += f * 0.5f * (idf[qi] + idf[qi + 1]) * kAdjacencyWeight;
                 }
                 return b;
