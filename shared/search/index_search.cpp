@@ -2,6 +2,7 @@
 // BM25F accumulation, phrase and adjacency checks on positions, ranking, snippets.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "search/index_impl.h"
 #include "search/postings_blocks.h"
@@ -98,7 +99,7 @@ struct Scratch {
         Block block;
     };
     std::vector<Scan> scans;
-    std::vector<float> score;         // parallel to candidates
+    std::vector<float> bounds;        // base scores, for the want-th best
     std::vector<UnitHit> unit_hits;
     std::vector<uint32_t> positions[kMaxQueryTokens];
     std::vector<uint64_t> unit_positions[kMaxQueryTokens];  // unit << 32 | position (phrases)
@@ -409,38 +410,81 @@ struct Highlighter {
     const std::vector<QueryToken>& tokens;
     const Query& q;
 
-    // The first byte of every query token's folded form (bit per byte value): most of a
-    // text's tokens differ from all of them there, and are passed over without folding
-    // the whole token. Empty when some token could match anything.
-    uint64_t firsts[4] = {};
+    // Most of a text's tokens differ from every query token in their first two folded
+    // bytes: they are passed over without cutting them out or folding them whole.
+    // `filter` is off when some query token could match anything (an empty form).
     bool filter = false;
+    std::vector<std::string_view> wants;  // each query token's folded form
+    // The bytes a token passing the test can start with: ASCII letters and digits that
+    // begin some query token, and every lead byte of a multi-byte code point (tested
+    // after folding it). ranges() looks for tokens only at those.
+    bool start_byte[256] = {};
 
-    void prepare() {
+    Highlighter(const std::vector<QueryToken>& query_tokens, const Query& query) : tokens(query_tokens), q(query) {
         filter = true;
         for (const QueryToken& qt : tokens) {
             const std::string& want = q.match_case ? qt.folded_case : qt.folded;
             if (want.empty()) { filter = false; return; }
-            const uint8_t c = uint8_t(want[0]);
-            firsts[c >> 6] |= 1ull << (c & 63);
+            wants.push_back(want);
         }
+        for (int b = 0; b < 0x80; ++b) {
+            const bool alnum = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+            const char c = char(!q.match_case && b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+            for (std::string_view w : wants) start_byte[b] |= alnum && w[0] == c;
+        }
+        for (int b = 0xC0; b < 0x100; ++b) start_byte[b] = true;
     }
-    bool may_match(std::string_view tok, std::string& folded) const {
-        if (!filter || tok.empty()) return true;
-        uint8_t c = uint8_t(tok[0]);
-        if (c >= 0x80) {
-            const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // the first code point's bytes
-            folded.clear();
-            text::append_fold(folded, tok.substr(0, n), q.match_case ? text::Case::Keep : text::Case::Fold);
-            if (folded.empty()) return true;
-            c = uint8_t(folded[0]);
-        } else if (!q.match_case && c >= 'A' && c <= 'Z') {
-            c = uint8_t(c - 'A' + 'a');
+    // Whether the token starting at byte `at` of text may match: the first two bytes of
+    // its folded form (the first of a one-letter token) begin some query token's.
+    bool may_match(std::string_view text, size_t at) const {
+        if (!filter) return true;
+        char head[8];
+        size_t n = 0;
+        const text::Case c = q.match_case ? text::Case::Keep : text::Case::Fold;
+        for (size_t i = at; n < 2 && i < text.size();) {
+            const uint8_t b = uint8_t(text[i]);
+            if (b < 0x80) {
+                if (!((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))) break;
+                head[n++] = char(c == text::Case::Fold && b >= 'A' && b <= 'Z' ? b + 32 : b);
+                ++i;
+                continue;
+            }
+            const char32_t cp = text::next_codepoint(text, i);
+            if (!text::is_word_char(cp)) break;
+            const char32_t f = text::fold_codepoint(cp, c);
+            if (f < 0x80) {
+                if (f) head[n++] = char(f);
+            } else if (f < 0x800) {
+                head[n++] = char(0xC0 | (f >> 6));
+                head[n++] = char(0x80 | (f & 0x3F));
+            } else if (f < 0x10000) {
+                head[n++] = char(0xE0 | (f >> 12));
+                head[n++] = char(0x80 | ((f >> 6) & 0x3F));
+                head[n++] = char(0x80 | (f & 0x3F));
+            } else {
+                head[n++] = char(0xF0 | (f >> 18));
+                head[n++] = char(0x80 | ((f >> 12) & 0x3F));
+                head[n++] = char(0x80 | ((f >> 6) & 0x3F));
+                head[n++] = char(0x80 | (f & 0x3F));
+            }
         }
-        return (firsts[c >> 6] >> (c & 63)) & 1;
+        if (n == 0) return true;  // folds to nothing so far: decided by matches()
+        for (std::string_view w : wants) {
+            const size_t k = std::min(n, w.size());
+            if (std::memcmp(head, w.data(), k) == 0) return true;
+        }
+        return false;
+    }
+    // Whether the code point before byte i is part of a token (so no token starts at i).
+    static bool inside_token(std::string_view text, size_t i) {
+        if (i == 0) return false;
+        const uint8_t p = uint8_t(text[i - 1]);
+        if (p < 0x80) return (p >= '0' && p <= '9') || ((p | 0x20) >= 'a' && (p | 0x20) <= 'z');
+        size_t j = text::utf8_prev_boundary(text, i);
+        return text::is_word_char(text::next_codepoint(text, j));
     }
 
     bool matches(std::string_view tok, const Token& t, std::string& key, std::string& folded) const {
-        if (!may_match(tok, folded)) return false;
         folded.clear();
         text::append_fold(folded, tok, q.match_case ? text::Case::Keep : text::Case::Fold);
         bool any = false;
@@ -458,13 +502,35 @@ struct Highlighter {
         return false;
     }
 
+    // The matches in `text`, joined into ranges.
     std::vector<ByteRange> ranges(std::string_view text) const {
         std::vector<ByteRange> out;
-        Tokenizer tz(text);
-        Token t;
         std::string key, folded;
         uint32_t last_end = UINT32_MAX;
-        while (tz.next(t)) {
+        // The tokens, in order, or with the filter only those starting with a start_byte
+        // (and, after a skipped code point that is no word character, the next one).
+        Tokenizer all(text);
+        size_t at = 0;
+        auto next_token = [&](Token& t) {
+            if (!filter) return all.next(t);
+            const size_t n = text.size();
+            for (;;) {
+                while (at < n && !start_byte[uint8_t(text[at])]) ++at;
+                if (at >= n) return false;
+                if (inside_token(text, at) || !may_match(text, at)) {
+                    ++at;
+                    continue;
+                }
+                Tokenizer tz(text.substr(at));
+                if (!tz.next(t)) return false;
+                t.begin += uint32_t(at);
+                t.end += uint32_t(at);
+                at = t.end;
+                return true;
+            }
+        };
+        Token t;
+        while (next_token(t)) {
             if (!matches(t.in(text), t, key, folded)) continue;
             // Merge with the previous match when only white space or one connector
             // separates them ("Hà Nội" is highlighted as one range).
@@ -556,7 +622,6 @@ Results Index::search(const Query& query) const {
     std::vector<QueryToken> tokens = parse_query(query);
     const int nq = int(tokens.size());
     if (nq == 0 || x.units.empty()) return results;
-    constexpr int Q = kMaxQueryTokens;
 
     std::vector<std::vector<TermRef>> terms(nq);
     std::vector<float> idf(nq);
@@ -735,9 +800,14 @@ Results Index::search(const Query& query) const {
     bool relaxed = false;
     reset();
     if (all_found || nq == 1) accumulate(true);
-    s.candidates.clear();
-    for (uint32_t d : s.touched)
-        if ((alive[d >> 6] >> (d & 63)) & 1) s.candidates.push_back(d);
+    // The survivors, without a branch on each (about half are, unpredictably).
+    s.candidates.resize(s.touched.size());
+    size_t n_candidates = 0;
+    for (uint32_t d : s.touched) {
+        s.candidates[n_candidates] = d;
+        n_candidates += (alive[d >> 6] >> (d & 63)) & 1;
+    }
+    s.candidates.resize(n_candidates);
     if (s.candidates.empty() && nq > 1) {
         relaxed = true;
         reset();
@@ -753,10 +823,17 @@ Results Index::search(const Query& query) const {
     };
 
     // BM25F per document, with a lift for exactly typed diacritics.
+    struct Ranked {
+        uint32_t doc;
+        float score;
+        int matched;
+        float bound = 0;  // upper bound of the final score
+    };
+    std::vector<Ranked> ranked;
+    ranked.reserve(s.candidates.size());
     uint32_t diacritic_mask = 0;
     for (int i = 0; i < nq; ++i)
         if (tokens[i].diacritics && !query.match_diacritics) diacritic_mask |= 1u << i;
-    s.score.resize(s.candidates.size());
     for (size_t k = 0; k < s.candidates.size(); ++k) {
         uint32_t d = s.candidates[k];
         float score = 0;
@@ -771,7 +848,7 @@ Results Index::search(const Query& query) const {
                 exact += (diacritic_mask >> i & 1) && (s.slots[size_t(d) * nq + i].bits & kExactBit);
             score *= 1.0f + 0.3f * float(exact) / float(typed);
         }
-        s.score[k] = score;
+        ranked.push_back({d, score, relaxed ? __builtin_popcount(doc_tokens(d)) : 0, 0});
     }
 
     // Phase 2, per document: positions of its units (through the skip tables), for the
@@ -875,12 +952,6 @@ Results Index::search(const Query& query) const {
 
     // Rank: matched tokens (relaxed only), score in 0.5 % buckets, then recency.
     auto rank_key = [](float score) { return score > 0 ? int32_t(std::floor(std::log(score) * 200.0f)) : INT32_MIN; };
-    struct Ranked {
-        uint32_t doc;
-        float score;
-        int matched;
-        float bound = 0;  // upper bound of the final score
-    };
     auto better = [&](const Ranked& a, const Ranked& b) {
         if (a.matched != b.matched) return a.matched > b.matched;
         int32_t ka = rank_key(a.score), kb = rank_key(b.score);
@@ -889,12 +960,6 @@ Results Index::search(const Query& query) const {
         if (ta != tb) return ta > tb;
         return x.doc_ids[a.doc] < x.doc_ids[b.doc];
     };
-    std::vector<Ranked> ranked;
-    ranked.reserve(s.candidates.size());
-    for (size_t k = 0; k < s.candidates.size(); ++k) {
-        uint32_t d = s.candidates[k];
-        ranked.push_back({d, s.score[k], relaxed ? __builtin_popcount(doc_tokens(d)) : 0, 0});
-    }
     const size_t want = std::min<size_t>(ranked.size(), size_t(query.offset) + query.limit);
     uint32_t total = uint32_t(ranked.size());
     if (nq > 1) {
@@ -921,19 +986,38 @@ Results Index::search(const Query& query) const {
             // the top `want`.
             // Per document, the bonus is bounded by the fields holding both syllables
             // of a pair; documents are taken by decreasing bound.
+            float group_bonus[16];  // the best kGroupBonus among a set of groups
+            for (uint32_t set = 0; set < 16; ++set) {
+                group_bonus[set] = 0;
+                for (int g = 0; g < 4; ++g)
+                    if (set >> g & 1) group_bonus[set] = std::max(group_bonus[set], kGroupBonus[g]);
+            }
+            float pair_weight[kMaxQueryTokens];
+            for (int qi = 0; qi + 1 < nq; ++qi) pair_weight[qi] = 0.5f * (idf[qi] + idf[qi + 1]) * kAdjacencyWeight;
             auto bound = [&](uint32_t doc) {
                 const Scratch::Slot* sl = &s.slots[size_t(doc) * nq];
                 float b = 0;
-                for (int qi = 0; qi + 1 < nq; ++qi) {
-                    const uint32_t both = group_bits(sl[qi].bits) & group_bits(sl[qi + 1].bits);
-                    float f = 0;
-                    for (int g = 0; g < 4; ++g)
-                        if (both >> g & 1) f = std::max(f, kGroupBonus[g]);
-                    b += f * 0.5f * (idf[qi] + idf[qi + 1]) * kAdjacencyWeight;
-                }
+                for (int qi = 0; qi + 1 < nq; ++qi)
+                    b += group_bonus[group_bits(sl[qi].bits) & group_bits(sl[qi + 1].bits)] * pair_weight[qi];
                 return b;
             };
             for (Ranked& r : ranked) r.bound = r.score + bound(r.doc);
+            if (!relaxed && ranked.size() > 4 * want) {
+                // Documents that the loop below would never take, dropped before making
+                // the heap: every final score is at least the base score, so once the
+                // `want` best base scores are taken, the worst of the top is at least the
+                // want-th best base score, and a bound 1 % below that stops the loop.
+                s.bounds.resize(ranked.size());
+                for (size_t k = 0; k < ranked.size(); ++k) s.bounds[k] = ranked[k].score;
+                std::nth_element(s.bounds.begin(), s.bounds.begin() + (want - 1), s.bounds.end(), std::greater<float>());
+                const float floor_score = s.bounds[want - 1];
+                size_t kept = 0;
+                for (const Ranked& r : ranked) {
+                    ranked[kept] = r;
+                    kept += !(r.bound * 1.01f < floor_score);
+                }
+                ranked.resize(kept);
+            }
             auto heap_less = [](const Ranked& a, const Ranked& b) {
                 return a.matched != b.matched ? a.matched < b.matched : a.bound < b.bound;
             };
@@ -973,8 +1057,7 @@ Results Index::search(const Query& query) const {
     results.total = total;
     results.relaxed = relaxed;
 
-    Highlighter hl{tokens, query};
-    hl.prepare();
+    const Highlighter hl(tokens, query);
     for (size_t k = query.offset; k < upto; ++k) {
         const Ranked& r = ranked[k];
         UnitEval best = evaluate(r.doc, nullptr);

@@ -554,3 +554,25 @@ TEST_CASE("highlights cover words starting with capitals, đ or a decomposed let
     REQUIRE(r.hits[0].snippet_highlights.size() == 1);
     CHECK(slice(r.hits[0].snippet, r.hits[0].snippet_highlights[0]) == nfd);
 }
+
+TEST_CASE("highlights find whole tokens only: not inside words, after punctuation, by prefix", "[search]") {
+    // The highlighter looks for tokens only at bytes that may start a match and tests
+    // their first two folded bytes before cutting them out: "tranh" and "thản" share a
+    // beginning with "thanh", the T of "xThanh" is inside a word, and “Thanh” follows a
+    // multi-byte quotation mark.
+    const std::string text = "Bức tranh về thành phố, thản nhiên, “Thanh” và xThanh, đất thanhxuân.";
+    IndexBuilder b(true);
+    b.add(1, Field::Body, 0, text, 0);
+    Index idx = b.build();
+    auto words = [&](const Results& r) {
+        std::vector<std::string> out;
+        REQUIRE(r.hits.size() == 1);
+        for (ByteRange m : r.hits[0].matches) out.push_back(slice(text, m));
+        return out;
+    };
+    CHECK(words(run(idx, "thanh")) == std::vector<std::string>{"thành", "Thanh", "thanhxuân"});
+    CHECK(words(run(idx, "thanh", false, false, true)) == std::vector<std::string>{"thành", "Thanh"});
+    CHECK(words(run(idx, "Thanh", false, true, true)) == std::vector<std::string>{"Thanh"});
+    CHECK(words(run(idx, "thành", true, false, true)) == std::vector<std::string>{"thành"});
+    CHECK(words(run(idx, "dat")) == std::vector<std::string>{"đất"});
+}

@@ -141,6 +141,23 @@ std::vector<std::string_view> cut_paragraphs(std::string_view body) {
     return out;
 }
 
+// FNV-1a over what a query answers beyond the documents' order: two engines that
+// agree on it return the same fields, snippets and ranges.
+uint64_t hash_hits(const reader::search::Results& res) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&](const void* p, size_t n) {
+        for (size_t k = 0; k < n; ++k) h = (h ^ static_cast<const uint8_t*>(p)[k]) * 1099511628211ull;
+    };
+    for (const auto& hit : res.hits) {
+        const uint32_t head[3] = {uint32_t(hit.field), hit.sub_id, uint32_t(hit.snippet.size())};
+        mix(head, sizeof head);
+        mix(hit.snippet.data(), hit.snippet.size());
+        for (const auto& r : hit.snippet_highlights) mix(&r, sizeof r);
+        for (const auto& r : hit.matches) mix(&r, sizeof r);
+    }
+    return h;
+}
+
 size_t heap_bytes() {
 #ifdef __EMSCRIPTEN__
     return emscripten_get_heap_size();
@@ -239,6 +256,7 @@ int main(int argc, char** argv) {
         double ms = 0, cpu = 0;
         std::vector<uint32_t> top;
         uint32_t total = 0;
+        uint64_t hits_hash = 0;  // of the hits' fields, snippets and ranges: same answers, not only same order
     };
     std::vector<Q> queries;
     for (size_t at = 0; at < qraw.size();) {
@@ -265,6 +283,7 @@ int main(int argc, char** argv) {
             if (r == runs - 1) {
                 q.total = res.total;
                 for (const auto& h : res.hits) q.top.push_back(h.doc);
+                q.hits_hash = hash_hits(res);
             }
         }
         std::sort(times.begin(), times.end());
@@ -286,7 +305,7 @@ int main(int argc, char** argv) {
         const Q& q = queries[i];
         std::fprintf(out, "{\"ms\":%.4f,\"cpu\":%.4f,\"total\":%u,\"top\":[", q.ms, q.cpu, q.total);
         for (size_t k = 0; k < q.top.size(); ++k) std::fprintf(out, "%s%u", k ? "," : "", q.top[k]);
-        std::fprintf(out, "]}%s\n", i + 1 < queries.size() ? "," : "");
+        std::fprintf(out, "],\"hits_hash\":\"%016llx\"}%s\n", (unsigned long long)q.hits_hash, i + 1 < queries.size() ? "," : "");
     }
     std::fprintf(out, "]}\n");
     std::fclose(out);
