@@ -476,15 +476,6 @@ struct Highlighter {
         }
         return false;
     }
-    // Whether the code point before byte i is part of a token (so no token starts at i).
-    static bool inside_token(std::string_view text, size_t i) {
-        if (i == 0) return false;
-        const uint8_t p = uint8_t(text[i - 1]);
-        if (p < 0x80) return (p >= '0' && p <= '9') || ((p | 0x20) >= 'a' && (p | 0x20) <= 'z');
-        size_t j = text::utf8_prev_boundary(text, i);
-        return text::is_word_char(text::next_codepoint(text, j));
-    }
-
     bool matches(std::string_view tok, const Token& t, std::string& key, std::string& folded) const {
         folded.clear();
         text::append_fold(folded, tok, q.match_case ? text::Case::Keep : text::Case::Fold);
@@ -518,7 +509,7 @@ struct Highlighter {
             for (;;) {
                 while (at < n && !start_byte[uint8_t(text[at])]) ++at;
                 if (at >= n) return false;
-                if (inside_token(text, at) || !may_match(text, at)) {
+                if (word_char_before(text, at) || !may_match(text, at)) {
                     ++at;
                     continue;
                 }

@@ -74,6 +74,22 @@ bool Tokenizer::next(Token& t) {
     return true;
 }
 
+bool word_char_before(std::string_view s, size_t i) {
+    if (i == 0) return false;
+    const unsigned char p = static_cast<unsigned char>(s[i - 1]);
+    if (p < 0x80) return ascii_alnum(p);
+    if (p < 0xC0 && i >= 2) {  // a continuation byte: look at the sequence's lead
+        const unsigned char l = static_cast<unsigned char>(s[i - 2]);
+        if (l >= 0xC4 && l <= 0xC9) return true;           // U+0100..U+027F: letters
+        if (l == 0xC3) return p != 0x97 && p != 0xB7;      // U+00C0..U+00FF: letters but × and ÷
+        if (l == 0xCC || (l == 0xCD && p < 0xB0)) return true;  // U+0300..U+036F: combining marks
+        if (i >= 3 && static_cast<unsigned char>(s[i - 3]) == 0xE1 && l >= 0xB8 && l <= 0xBB)
+            return true;                                    // U+1E00..U+1EFF: letters
+    }
+    size_t j = text::utf8_prev_boundary(s, i);
+    return text::is_word_char(text::next_codepoint(s, j));
+}
+
 void token_key(std::string_view tok, bool ascii, bool simple, std::string& out) {
     if (tok.size() > kMaxKeyBytes) {
         size_t cut = kMaxKeyBytes;  // back off so as not to split a code point

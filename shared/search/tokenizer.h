@@ -33,6 +33,12 @@ private:
     bool first_ = true;
 };
 
+// Whether the code point that ends at byte i of text belongs to a token (a letter,
+// digit or mark), i.e. no token starts at i. Fast for the letters of Vietnamese text
+// (Latin-1, Latin Extended-A/B, IPA, combining marks, Latin Extended Additional):
+// the snippet highlighter asks this at every multi-byte letter. Well-formed UTF-8.
+bool word_char_before(std::string_view text, size_t i);
+
 // Longest key kept for a token (longer runs, e.g. hashes in URLs, are cut at a code
 // point boundary; the token's byte range still covers the whole run).
 inline constexpr size_t kMaxKeyBytes = 64;

@@ -6,6 +6,8 @@
 
 #include "search/tokenizer.h"
 #include "text/normalize.h"
+#include "text/unicode_data.h"
+#include "text/utf8.h"
 
 using namespace reader::search;
 
@@ -80,4 +82,22 @@ TEST_CASE("token keys are NFC with canonical tone placement and keep case", "[se
     std::string k = key_of(long_viet);
     CHECK(k.size() <= kMaxKeyBytes);
     CHECK(k.size() % 3 == 0);  // never cut inside a code point
+}
+
+TEST_CASE("word_char_before agrees with the tokenizer's word characters for every code point", "[search][tokenizer]") {
+    // Its fast path assumes whole ranges are letters or marks; checked exhaustively here
+    // against is_word_char, after an ASCII letter, a space and a multi-byte letter.
+    for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        for (const char* before : {"a", " ", "\xE1\xBB\x9D"}) {
+            std::string s = before;
+            reader::text::append_utf8(s, cp);
+            if (reader::search::word_char_before(s, s.size()) != reader::text::is_word_char(cp)) {
+                FAIL("code point U+" << std::hex << uint32_t(cp));
+            }
+        }
+    }
+    CHECK(reader::search::word_char_before("ab", 1));
+    CHECK_FALSE(reader::search::word_char_before("a b", 2));
+    CHECK_FALSE(reader::search::word_char_before("x", 0));
 }
