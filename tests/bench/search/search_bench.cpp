@@ -7,7 +7,9 @@
 // (run.mjs writes it, from titles). The index is built from each article's title
 // (Title), sapo (Lead) and body (Body), dated by corpus order; every query is run
 // `runs` times with limit 10 (the median time per query is kept) and the top-10 ids
-// of the last run are written to OUT.json with the timings, for run.mjs to score.
+// of the last run are written to OUT.json with the timings, for run.mjs to score, and
+// with `hits_hash` (fields, snippets and ranges of the hits): comparing two builds'
+// outputs shows whether a change gives the same answers, not only the same order.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
