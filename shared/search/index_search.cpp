@@ -429,9 +429,8 @@ struct Highlighter {
             wants.push_back(want);
         }
         for (int b = 0; b < 0x80; ++b) {
-            const bool alnum = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
             const char c = char(!q.match_case && b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
-            for (std::string_view w : wants) start_byte[b] |= alnum && w[0] == c;
+            for (std::string_view w : wants) start_byte[b] |= ascii_alnum(uint8_t(b)) && w[0] == c;
         }
         for (int b = 0xC0; b < 0x100; ++b) start_byte[b] = true;
     }
@@ -445,29 +444,14 @@ struct Highlighter {
         for (size_t i = at; n < 2 && i < text.size();) {
             const uint8_t b = uint8_t(text[i]);
             if (b < 0x80) {
-                if (!((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))) break;
+                if (!ascii_alnum(b)) break;
                 head[n++] = char(c == text::Case::Fold && b >= 'A' && b <= 'Z' ? b + 32 : b);
                 ++i;
                 continue;
             }
             const char32_t cp = text::next_codepoint(text, i);
             if (!text::is_word_char(cp)) break;
-            const char32_t f = text::fold_codepoint(cp, c);
-            if (f < 0x80) {
-                if (f) head[n++] = char(f);
-            } else if (f < 0x800) {
-                head[n++] = char(0xC0 | (f >> 6));
-                head[n++] = char(0x80 | (f & 0x3F));
-            } else if (f < 0x10000) {
-                head[n++] = char(0xE0 | (f >> 12));
-                head[n++] = char(0x80 | ((f >> 6) & 0x3F));
-                head[n++] = char(0x80 | (f & 0x3F));
-            } else {
-                head[n++] = char(0xF0 | (f >> 18));
-                head[n++] = char(0x80 | ((f >> 12) & 0x3F));
-                head[n++] = char(0x80 | ((f >> 6) & 0x3F));
-                head[n++] = char(0x80 | (f & 0x3F));
-            }
+            if (const char32_t f = text::fold_codepoint(cp, c)) n += text::encode_utf8(f, head + n);
         }
         if (n == 0) return true;  // folds to nothing so far: decided by matches()
         for (std::string_view w : wants) {

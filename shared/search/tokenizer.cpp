@@ -9,9 +9,6 @@
 namespace reader::search {
 
 namespace {
-inline bool ascii_alnum(unsigned char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
 inline bool is_connector(char32_t c) {
     return c == '-' || c == '.' || c == '/' || c == ':' || c == '_' || c == ',' || c == '\'' ||
            c == '&' || c == '+';

@@ -33,6 +33,9 @@ private:
     bool first_ = true;
 };
 
+// ASCII letters and digits: the ASCII bytes that make tokens.
+inline bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
 // Whether the code point that ends at byte i of text belongs to a token (a letter,
 // digit or mark), i.e. no token starts at i. Fast for the letters of Vietnamese text
 // (Latin-1, Latin Extended-A/B, IPA, combining marks, Latin Extended Additional):

@@ -73,23 +73,33 @@ char32_t next_codepoint(std::string_view s, size_t& i) {
     }
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+size_t encode_utf8(char32_t cp, char* out) {
     if (cp < 0x80) {
-        out.push_back(char(cp));
-    } else if (cp < 0x800) {
-        char b[2] = {char(0xC0 | (cp >> 6)), char(0x80 | (cp & 0x3F))};
-        out.append(b, 2);
-    } else if (cp < 0x10000) {
-        if (cp >= 0xD800 && cp <= 0xDFFF) cp = kReplacementChar;
-        char b[3] = {char(0xE0 | (cp >> 12)), char(0x80 | ((cp >> 6) & 0x3F)), char(0x80 | (cp & 0x3F))};
-        out.append(b, 3);
-    } else if (cp <= 0x10FFFF) {
-        char b[4] = {char(0xF0 | (cp >> 18)), char(0x80 | ((cp >> 12) & 0x3F)),
-                     char(0x80 | ((cp >> 6) & 0x3F)), char(0x80 | (cp & 0x3F))};
-        out.append(b, 4);
-    } else {
-        append_utf8(out, kReplacementChar);
+        out[0] = char(cp);
+        return 1;
     }
+    if (cp < 0x800) {
+        out[0] = char(0xC0 | (cp >> 6));
+        out[1] = char(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacementChar;
+    if (cp < 0x10000) {
+        out[0] = char(0xE0 | (cp >> 12));
+        out[1] = char(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = char(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = char(0xF0 | (cp >> 18));
+    out[1] = char(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = char(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = char(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    char b[4];
+    out.append(b, encode_utf8(cp, b));
 }
 
 size_t utf8_prev_boundary(std::string_view s, size_t i) {

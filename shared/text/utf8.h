@@ -27,6 +27,9 @@ char32_t next_codepoint(std::string_view s, size_t& i);
 // Appends the UTF-8 encoding of cp; surrogates and values above U+10FFFF are written
 // as U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
+// The same encoding written to out[0..3]; returns its length (1..4). For hot loops that
+// build a few bytes on the stack.
+size_t encode_utf8(char32_t cp, char* out);
 
 // The start of the code point that ends at or before byte i (i.e. the boundary before
 // i). Returns 0 when i == 0. Never moves back more than 3 bytes, so on malformed

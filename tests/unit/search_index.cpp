@@ -576,3 +576,22 @@ TEST_CASE("highlights find whole tokens only: not inside words, after punctuatio
     CHECK(words(run(idx, "thành", true, false, true)) == std::vector<std::string>{"thành"});
     CHECK(words(run(idx, "dat")) == std::vector<std::string>{"đất"});
 }
+
+TEST_CASE("the adjacency bonus lifts a document from below the top's base scores, with many candidates", "[search]") {
+    // 60 short titles with the two syllables apart score higher on BM25 alone than one
+    // long title with them adjacent; the bonus must still put that one first. Documents
+    // are dropped before the threshold loop only when even their bound cannot reach the
+    // top, so this one must survive that cut (limit 3: 61 candidates > 4 × 3).
+    IndexBuilder b;
+    for (uint32_t i = 1; i <= 60; ++i) b.add(i, Field::Title, 0, "hà và nội " + std::to_string(i), 1000 + i);
+    b.add(99, Field::Title, 0, "hôm nay hà nội mưa to", 1);
+    Index idx = b.build();
+    Query q;
+    q.text = "hà nội";
+    q.limit = 3;
+    Results r = idx.search(q);
+    CHECK(r.total == 61);
+    REQUIRE(r.hits.size() == 3);
+    INFO("scores " << r.hits[0].score << " " << r.hits[1].score);
+    CHECK(r.hits[0].doc == 99);
+}
